@@ -1,0 +1,320 @@
+package io.lightningdb;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of one database, immutable. Start from {@link #defaults()} or {@link #builder()}:
+ *
+ * <pre>{@code
+ * LightningConfig config = LightningConfig.builder()
+ *         .cacheSize(256L << 20)
+ *         .walSyncMode(WalSyncMode.NORMAL)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Sizes are in bytes. Every setter of the builder validates its argument and throws {@link
+ * IllegalArgumentException} naming the setting.
+ */
+public final class LightningConfig {
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+
+    private final long cacheSize;
+    private final long writeBufferSize;
+    private final int blockSize;
+    private final int maxKeySize;
+    private final int maxValueSize;
+    private final WalSyncMode walSyncMode;
+    private final Duration walSyncInterval;
+    private final long walSegmentSize;
+    private final int bloomBitsPerKey;
+    private final int maxImmutableMemtables;
+    private final int level0CompactionTrigger;
+    private final int level0SlowdownTrigger;
+    private final int level0StopTrigger;
+    private final long levelBaseSize;
+    private final int levelSizeMultiplier;
+    private final long targetFileSize;
+    private final boolean backgroundCompaction;
+
+    private LightningConfig(Builder b) {
+        this.cacheSize = b.cacheSize;
+        this.writeBufferSize = b.writeBufferSize;
+        this.blockSize = b.blockSize;
+        this.maxKeySize = b.maxKeySize;
+        this.maxValueSize = b.maxValueSize;
+        this.walSyncMode = b.walSyncMode;
+        this.walSyncInterval = b.walSyncInterval;
+        this.walSegmentSize = b.walSegmentSize;
+        this.bloomBitsPerKey = b.bloomBitsPerKey;
+        this.maxImmutableMemtables = b.maxImmutableMemtables;
+        this.level0CompactionTrigger = b.level0CompactionTrigger;
+        this.level0SlowdownTrigger = b.level0SlowdownTrigger;
+        this.level0StopTrigger = b.level0StopTrigger;
+        this.levelBaseSize = b.levelBaseSize;
+        this.levelSizeMultiplier = b.levelSizeMultiplier;
+        this.targetFileSize = b.targetFileSize;
+        this.backgroundCompaction = b.backgroundCompaction;
+    }
+
+    /** The default settings: 64 MiB cache and write buffer, 4 KiB blocks, {@link WalSyncMode#SYNC}. */
+    public static LightningConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding the default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised with this configuration's settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Byte size of the block cache for table data blocks. Default 64 MiB. */
+    public long cacheSize() {
+        return cacheSize;
+    }
+
+    /** Bytes a memtable holds before it is flushed to a table. Default 64 MiB. */
+    public long writeBufferSize() {
+        return writeBufferSize;
+    }
+
+    /** Target size of an uncompressed table data block. Default 4 KiB. */
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /** Largest key accepted, in bytes. Default 64 KiB. */
+    public int maxKeySize() {
+        return maxKeySize;
+    }
+
+    /** Largest value accepted, in bytes. Default 16 MiB. */
+    public int maxValueSize() {
+        return maxValueSize;
+    }
+
+    /** Durability of acknowledged writes. Default {@link WalSyncMode#SYNC}. */
+    public WalSyncMode walSyncMode() {
+        return walSyncMode;
+    }
+
+    /** How often NORMAL fsyncs and ASYNC writes the log. Default 100 ms. */
+    public Duration walSyncInterval() {
+        return walSyncInterval;
+    }
+
+    /** Size at which a write-ahead-log segment is closed and a new one started. Default 64 MiB. */
+    public long walSegmentSize() {
+        return walSegmentSize;
+    }
+
+    /** Bloom filter bits per key; 10 gives about 1% false positives. 0 disables filters. */
+    public int bloomBitsPerKey() {
+        return bloomBitsPerKey;
+    }
+
+    /** Full memtables that may wait for flush before writers stall. Default 2. */
+    public int maxImmutableMemtables() {
+        return maxImmutableMemtables;
+    }
+
+    /** Level-0 table count that triggers a compaction into level 1. Default 4. */
+    public int level0CompactionTrigger() {
+        return level0CompactionTrigger;
+    }
+
+    /** Level-0 table count at which each write is delayed slightly. Default 12. */
+    public int level0SlowdownTrigger() {
+        return level0SlowdownTrigger;
+    }
+
+    /** Level-0 table count at which writes wait for compaction. Default 20. */
+    public int level0StopTrigger() {
+        return level0StopTrigger;
+    }
+
+    /** Target total size of level 1; each deeper level is {@link #levelSizeMultiplier()} times larger. */
+    public long levelBaseSize() {
+        return levelBaseSize;
+    }
+
+    /** Growth factor between level sizes. Default 10. */
+    public int levelSizeMultiplier() {
+        return levelSizeMultiplier;
+    }
+
+    /** Size at which a compaction output table is closed. Default 32 MiB. */
+    public long targetFileSize() {
+        return targetFileSize;
+    }
+
+    /**
+     * Whether compactions run automatically on a background thread. When false, only {@link
+     * LightningDb#compact()} compacts, and writers are not throttled by level-0 growth.
+     */
+    public boolean backgroundCompaction() {
+        return backgroundCompaction;
+    }
+
+    @Override
+    public String toString() {
+        return "LightningConfig{cacheSize=" + cacheSize + ", writeBufferSize=" + writeBufferSize + ", blockSize="
+                + blockSize + ", maxKeySize=" + maxKeySize + ", maxValueSize=" + maxValueSize + ", walSyncMode="
+                + walSyncMode + ", walSyncInterval=" + walSyncInterval + ", walSegmentSize=" + walSegmentSize
+                + ", backgroundCompaction=" + backgroundCompaction + '}';
+    }
+
+    /** Builds a {@link LightningConfig}; obtain one from {@link LightningConfig#builder()}. */
+    public static final class Builder {
+        private long cacheSize = 64 * MIB;
+        private long writeBufferSize = 64 * MIB;
+        private int blockSize = (int) (4 * KIB);
+        private int maxKeySize = (int) (64 * KIB);
+        private int maxValueSize = (int) (16 * MIB);
+        private WalSyncMode walSyncMode = WalSyncMode.SYNC;
+        private Duration walSyncInterval = Duration.ofMillis(100);
+        private long walSegmentSize = 64 * MIB;
+        private int bloomBitsPerKey = 10;
+        private int maxImmutableMemtables = 2;
+        private int level0CompactionTrigger = 4;
+        private int level0SlowdownTrigger = 12;
+        private int level0StopTrigger = 20;
+        private long levelBaseSize = 256 * MIB;
+        private int levelSizeMultiplier = 10;
+        private long targetFileSize = 32 * MIB;
+        private boolean backgroundCompaction = true;
+
+        private Builder() {}
+
+        private Builder(LightningConfig c) {
+            cacheSize = c.cacheSize;
+            writeBufferSize = c.writeBufferSize;
+            blockSize = c.blockSize;
+            maxKeySize = c.maxKeySize;
+            maxValueSize = c.maxValueSize;
+            walSyncMode = c.walSyncMode;
+            walSyncInterval = c.walSyncInterval;
+            walSegmentSize = c.walSegmentSize;
+            bloomBitsPerKey = c.bloomBitsPerKey;
+            maxImmutableMemtables = c.maxImmutableMemtables;
+            level0CompactionTrigger = c.level0CompactionTrigger;
+            level0SlowdownTrigger = c.level0SlowdownTrigger;
+            level0StopTrigger = c.level0StopTrigger;
+            levelBaseSize = c.levelBaseSize;
+            levelSizeMultiplier = c.levelSizeMultiplier;
+            targetFileSize = c.targetFileSize;
+            backgroundCompaction = c.backgroundCompaction;
+        }
+
+        public Builder cacheSize(long bytes) {
+            cacheSize = atLeast("cacheSize", bytes, 0);
+            return this;
+        }
+
+        public Builder writeBufferSize(long bytes) {
+            writeBufferSize = atLeast("writeBufferSize", bytes, 4 * KIB);
+            return this;
+        }
+
+        public Builder blockSize(int bytes) {
+            blockSize = (int) atLeast("blockSize", bytes, 256);
+            return this;
+        }
+
+        public Builder maxKeySize(int bytes) {
+            maxKeySize = (int) atLeast("maxKeySize", bytes, 1);
+            return this;
+        }
+
+        public Builder maxValueSize(int bytes) {
+            maxValueSize = (int) atLeast("maxValueSize", bytes, 0);
+            return this;
+        }
+
+        public Builder walSyncMode(WalSyncMode mode) {
+            walSyncMode = Objects.requireNonNull(mode, "walSyncMode");
+            return this;
+        }
+
+        public Builder walSyncInterval(Duration interval) {
+            Objects.requireNonNull(interval, "walSyncInterval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("walSyncInterval must be positive, was " + interval);
+            }
+            walSyncInterval = interval;
+            return this;
+        }
+
+        public Builder walSegmentSize(long bytes) {
+            walSegmentSize = atLeast("walSegmentSize", bytes, 64 * KIB);
+            return this;
+        }
+
+        public Builder bloomBitsPerKey(int bits) {
+            bloomBitsPerKey = (int) atLeast("bloomBitsPerKey", bits, 0);
+            return this;
+        }
+
+        public Builder maxImmutableMemtables(int count) {
+            maxImmutableMemtables = (int) atLeast("maxImmutableMemtables", count, 1);
+            return this;
+        }
+
+        public Builder level0CompactionTrigger(int files) {
+            level0CompactionTrigger = (int) atLeast("level0CompactionTrigger", files, 1);
+            return this;
+        }
+
+        public Builder level0SlowdownTrigger(int files) {
+            level0SlowdownTrigger = (int) atLeast("level0SlowdownTrigger", files, 1);
+            return this;
+        }
+
+        public Builder level0StopTrigger(int files) {
+            level0StopTrigger = (int) atLeast("level0StopTrigger", files, 1);
+            return this;
+        }
+
+        public Builder levelBaseSize(long bytes) {
+            levelBaseSize = atLeast("levelBaseSize", bytes, 4 * KIB);
+            return this;
+        }
+
+        public Builder levelSizeMultiplier(int factor) {
+            levelSizeMultiplier = (int) atLeast("levelSizeMultiplier", factor, 2);
+            return this;
+        }
+
+        public Builder targetFileSize(long bytes) {
+            targetFileSize = atLeast("targetFileSize", bytes, 4 * KIB);
+            return this;
+        }
+
+        public Builder backgroundCompaction(boolean enabled) {
+            backgroundCompaction = enabled;
+            return this;
+        }
+
+        /** Validates the combination of settings and returns the configuration. */
+        public LightningConfig build() {
+            if (level0SlowdownTrigger < level0CompactionTrigger || level0StopTrigger < level0SlowdownTrigger) {
+                throw new IllegalArgumentException(
+                        "level-0 triggers must satisfy compaction (" + level0CompactionTrigger + ") <= slowdown ("
+                                + level0SlowdownTrigger + ") <= stop (" + level0StopTrigger + ")");
+            }
+            return new LightningConfig(this);
+        }
+
+        private static long atLeast(String name, long value, long min) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,1086 @@
+package io.lightningdb.internal.db;
+
+import io.lightningdb.CorruptionException;
+import io.lightningdb.DatabaseClosedException;
+import io.lightningdb.DbStats;
+import io.lightningdb.KeyRange;
+import io.lightningdb.KvIterator;
+import io.lightningdb.LightningConfig;
+import io.lightningdb.LightningDb;
+import io.lightningdb.LightningException;
+import io.lightningdb.WriteBatch;
+import io.lightningdb.internal.compaction.Compaction;
+import io.lightningdb.internal.compaction.CompactionPicker;
+import io.lightningdb.internal.compaction.TableWriter;
+import io.lightningdb.internal.iterator.Direction;
+import io.lightningdb.internal.iterator.InternalIterator;
+import io.lightningdb.internal.iterator.MergingIterator;
+import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.Lookup;
+import io.lightningdb.internal.key.ValueType;
+import io.lightningdb.internal.memtable.MemTable;
+import io.lightningdb.internal.sstable.BlockCache;
+import io.lightningdb.internal.sstable.TableCache;
+import io.lightningdb.internal.util.ByteSink;
+import io.lightningdb.internal.util.FileIo;
+import io.lightningdb.internal.util.FileNames;
+import io.lightningdb.internal.version.FileMetaData;
+import io.lightningdb.internal.version.Version;
+import io.lightningdb.internal.version.VersionEdit;
+import io.lightningdb.internal.version.VersionSet;
+import io.lightningdb.internal.wal.BatchCodec;
+import io.lightningdb.internal.wal.LogReader;
+import io.lightningdb.internal.wal.Wal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine: ties the write-ahead log, memtables, table levels and background work together.
+ *
+ * <p>Writes queue up; the writer at the head becomes the leader, takes the waiting writers' batches
+ * as one group, appends them to the log as one record (one fsync for all in SYNC mode), inserts
+ * them into the memtable and only then publishes their sequence numbers to readers. Reads take the
+ * published sequence number and then pin the current {@link ReadView}, so they never block and
+ * never see part of a batch. A flush thread turns full memtables into level-0 tables; a compaction
+ * thread keeps levels within budget. One lock guards the writer queue and the engine's structure.
+ */
+public final class DbImpl implements LightningDb {
+    private static final Logger log = LoggerFactory.getLogger(DbImpl.class);
+    private static final long MAX_GROUP_BYTES = 1 << 20;
+    private static final long SMALL_WRITE_BYTES = 128 << 10;
+
+    private final Path dir;
+    private final LightningConfig config;
+    private final DirLock dirLock;
+    private final EngineCounters counters = new EngineCounters();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition backgroundWorkDone = lock.newCondition();
+    private final ArrayDeque<Writer> writers = new ArrayDeque<>();
+    private final BlockCache blockCache;
+    private final TableCache tableCache;
+    private final VersionSet versions;
+    private final CompactionPicker picker;
+    private final TableWriter flushWriter;
+    private final TableWriter compactionWriter;
+    private final ByteSink groupBuffer = new ByteSink(64 * 1024);
+    private final LinkedList<MemTable> immutables = new LinkedList<>(); // newest first
+    private ExecutorService flushExecutor;
+    private ExecutorService compactionExecutor;
+    private Wal wal;
+    private MemTable mem;
+    private long lastSequence; // assigned to writes; guarded by lock
+    private volatile long visibleSequence; // published to readers
+    private volatile ReadView view;
+    private volatile boolean closed;
+    private volatile Throwable backgroundError;
+    private boolean flushScheduled;
+    private boolean compactionScheduled;
+
+    /** A queued write: operations to apply, or (no operations) a request to switch the memtable. */
+    private final class Writer {
+        final List<WriteBatch.Op> ops;
+        final boolean closeRequest;
+        final Condition turn = lock.newCondition();
+        boolean done;
+        RuntimeException error;
+
+        Writer(List<WriteBatch.Op> ops, boolean closeRequest) {
+            this.ops = ops;
+            this.closeRequest = closeRequest;
+        }
+
+        long bytes() {
+            long n = 0;
+            for (WriteBatch.Op op : ops) {
+                n += op.key().length + (op.isDelete() ? 0 : op.value().length) + 8;
+            }
+            return n;
+        }
+    }
+
+    private DbImpl(Path dir, LightningConfig config, DirLock dirLock) {
+        this.dir = dir;
+        this.config = config;
+        this.dirLock = dirLock;
+        this.blockCache = new BlockCache(config.cacheSize());
+        this.tableCache = new TableCache(n -> FileNames.table(dir, n), blockCache);
+        this.versions = new VersionSet(dir, this::deleteObsoleteTable);
+        this.picker = new CompactionPicker(config);
+        this.flushWriter =
+                new TableWriter(dir, config.blockSize(), config.bloomBitsPerKey(), Long.MAX_VALUE, this::newFileNumber);
+        this.compactionWriter = new TableWriter(
+                dir, config.blockSize(), config.bloomBitsPerKey(), config.targetFileSize(), this::newFileNumber);
+    }
+
+    /** Opens or creates the database in {@code dir}; see {@link LightningDb#open(Path, LightningConfig)}. */
+    public static LightningDb open(Path dir, LightningConfig config) {
+        Objects.requireNonNull(dir, "directory");
+        Objects.requireNonNull(config, "config");
+        try {
+            FileIo.createDirectory(dir);
+        } catch (IOException e) {
+            throw new LightningException("Cannot create database directory " + dir + ": " + e.getMessage(), e);
+        }
+        DirLock dirLock = DirLock.acquire(dir);
+        DbImpl db = new DbImpl(dir, config, dirLock);
+        try {
+            db.recover();
+            db.startBackgroundWork();
+            return db;
+        } catch (IOException e) {
+            db.abandon();
+            throw new LightningException("Cannot open database " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            db.abandon();
+            throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    private void recover() throws IOException {
+        if (VersionSet.exists(dir)) {
+            versions.recover();
+        } else {
+            try (var files = Files.list(dir)) {
+                List<Path> orphans = files.filter(p -> {
+                            FileNames.Kind k =
+                                    FileNames.parse(p.getFileName().toString()).kind();
+                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.MANIFEST;
+                        })
+                        .toList();
+                if (!orphans.isEmpty()) {
+                    throw new CorruptionException(
+                            dir.resolve(FileNames.CURRENT),
+                            0,
+                            "missing, but the directory holds database files " + orphans);
+                }
+            }
+        }
+        VersionEdit edit = new VersionEdit();
+        long maxSequence = replayLogs(edit);
+        long newLog = versions.newFileNumber();
+        edit.logNumber(newLog).lastSequence(maxSequence);
+        versions.logAndApply(edit); // no manifest is open yet: installs in memory only
+        versions.writeSnapshotManifest();
+        lastSequence = maxSequence;
+        visibleSequence = maxSequence;
+        mem = new MemTable(newLog);
+        wal = new Wal(
+                config.walSyncMode(),
+                config.walSyncInterval(),
+                config.walSegmentSize(),
+                n -> FileNames.log(dir, n),
+                newLog,
+                counters.walSyncs,
+                counters.walBytes,
+                this::recordBackgroundError);
+        installView();
+        deleteObsoleteFiles();
+    }
+
+    /** Replays logs not yet covered by tables into level-0 tables; returns the last sequence seen. */
+    private long replayLogs(VersionEdit edit) throws IOException {
+        List<Long> logs = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            files.map(p -> FileNames.parse(p.getFileName().toString()))
+                    .filter(p -> p.kind() == FileNames.Kind.LOG && p.number() >= versions.logNumber())
+                    .forEach(p -> logs.add(p.number()));
+        }
+        Collections.sort(logs);
+        long[] maxSequence = {versions.lastSequence()};
+        MemTable[] replay = {new MemTable(0)};
+        for (int i = 0; i < logs.size(); i++) {
+            Path logPath = FileNames.log(dir, logs.get(i));
+            boolean last = i == logs.size() - 1;
+            var result = LogReader.read(logPath, last, payload -> {
+                long seq = BatchCodec.decode(payload, replay[0]::add);
+                maxSequence[0] = Math.max(maxSequence[0], seq);
+            });
+            if (result.tornAt() >= 0) {
+                log.warn(
+                        "Dropped an incomplete record at the end of {} (offset {}), left by a crash before it was acknowledged",
+                        logPath,
+                        result.tornAt());
+                try (var ch = FileIo.openForWrite(logPath, true)) {
+                    ch.truncate(result.validLength());
+                    ch.force(true);
+                }
+            }
+            if (replay[0].approximateBytes() >= config.writeBufferSize()) {
+                writeLevel0(replay[0], edit, maxSequence[0]);
+                replay[0] = new MemTable(0);
+            }
+        }
+        if (!replay[0].isEmpty()) {
+            writeLevel0(replay[0], edit, maxSequence[0]);
+        }
+        return maxSequence[0];
+    }
+
+    private void writeLevel0(MemTable table, VersionEdit edit, long smallestSnapshot) throws IOException {
+        try (InternalIterator it = table.iterator(Direction.FORWARD, null)) {
+            for (FileMetaData f :
+                    flushWriter.write(it, smallestSnapshot, k -> false).files()) {
+                edit.addFile(0, f);
+            }
+        }
+    }
+
+    private void startBackgroundWork() {
+        flushExecutor = Executors.newSingleThreadExecutor(r -> daemon(r, "lightning-flush"));
+        compactionExecutor = Executors.newSingleThreadExecutor(r -> daemon(r, "lightning-compaction"));
+        lock.lock();
+        try {
+            maybeScheduleCompaction();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Removes files no live version or log needs: left by a crash or by the previous run. */
+    private void deleteObsoleteFiles() throws IOException {
+        var live = versions.liveTableNumbers();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                FileNames.Parsed parsed = FileNames.parse(p.getFileName().toString());
+                boolean obsolete = switch (parsed.kind()) {
+                    case LOG -> parsed.number() < versions.logNumber();
+                    case TABLE -> !live.contains(parsed.number());
+                    case MANIFEST -> parsed.number() != versions.manifestNumber();
+                    case TEMP -> true;
+                    default -> false;
+                };
+                if (obsolete) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public void put(byte[] key, byte[] value) {
+        validateKey(key);
+        validateValue(value);
+        write(List.of(new WriteBatch.Op(key, value)));
+    }
+
+    @Override
+    public void put(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        put(utf8(key), utf8(value));
+    }
+
+    @Override
+    public boolean delete(byte[] key) {
+        validateKey(key);
+        // Existence is read just before the delete; a concurrent writer may change it in between.
+        boolean existed = get(key) != null;
+        write(List.of(new WriteBatch.Op(key, null)));
+        return existed;
+    }
+
+    @Override
+    public boolean delete(String key) {
+        Objects.requireNonNull(key, "key");
+        return delete(utf8(key));
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        List<WriteBatch.Op> ops = batch.ops();
+        for (WriteBatch.Op op : ops) {
+            validateKey(op.key());
+            if (!op.isDelete()) {
+                validateValue(op.value());
+            }
+        }
+        if (!ops.isEmpty()) {
+            write(List.copyOf(ops));
+        }
+    }
+
+    private void write(List<WriteBatch.Op> ops) {
+        ensureOpen();
+        runAsWriter(new Writer(ops, false));
+    }
+
+    /**
+     * Queues {@code w} and waits until it is done. When it reaches the head of the queue it leads:
+     * it commits its own and its followers' operations as one group.
+     */
+    private void runAsWriter(Writer w) {
+        lock.lock();
+        try {
+            writers.addLast(w);
+            while (!w.done && writers.peekFirst() != w) {
+                w.turn.awaitUninterruptibly();
+            }
+            if (w.done) {
+                if (w.error != null) {
+                    throw w.error;
+                }
+                return;
+            }
+            lead(w);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs with the lock held, as head of the queue; returns with the lock held. */
+    private void lead(Writer leader) {
+        List<Writer> group = new ArrayList<>();
+        RuntimeException error = null;
+        try {
+            if (leader.closeRequest) {
+                closed = true;
+                group.add(leader);
+                return;
+            }
+            makeRoomForWrite(leader.ops.isEmpty());
+            long limit = leader.bytes() <= SMALL_WRITE_BYTES ? leader.bytes() + SMALL_WRITE_BYTES : MAX_GROUP_BYTES;
+            long groupBytes = 0;
+            int count = 0;
+            for (Writer w : writers) {
+                if (w.closeRequest || (w != leader && (w.ops.isEmpty() || groupBytes + w.bytes() > limit))) {
+                    break;
+                }
+                group.add(w);
+                groupBytes += w.bytes();
+                count += w.ops.size();
+            }
+            if (count == 0) {
+                return;
+            }
+            long first = lastSequence + 1;
+            lastSequence += count;
+            MemTable target = mem;
+            lock.unlock();
+            try {
+                commitGroup(group, first, count, target);
+            } finally {
+                lock.lock();
+            }
+            visibleSequence = first + count - 1;
+        } catch (RuntimeException e) {
+            error = e;
+            if (group.isEmpty()) {
+                group.add(leader);
+            }
+        } finally {
+            for (Writer w : group) {
+                writers.removeFirst();
+                if (w != leader) {
+                    w.error = error;
+                    w.done = true;
+                    w.turn.signal();
+                }
+            }
+            Writer next = writers.peekFirst();
+            if (next != null) {
+                next.turn.signal();
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    /** Appends the group to the log, syncs as the mode promises, and fills the memtable. Lock not held. */
+    private void commitGroup(List<Writer> group, long first, int count, MemTable target) {
+        BatchCodec.begin(groupBuffer, first);
+        for (Writer w : group) {
+            for (WriteBatch.Op op : w.ops) {
+                BatchCodec.add(groupBuffer, op);
+            }
+        }
+        BatchCodec.finish(groupBuffer, count);
+        try {
+            wal.append(groupBuffer.array(), groupBuffer.size());
+            wal.commit();
+        } catch (IOException e) {
+            recordBackgroundError(e);
+            throw new LightningException("Write failed, the database is now read-only: " + e.getMessage(), e);
+        }
+        long seq = first;
+        long bytes = 0;
+        int deletes = 0;
+        for (Writer w : group) {
+            for (WriteBatch.Op op : w.ops) {
+                if (op.isDelete()) {
+                    target.add(seq++, ValueType.DELETION, op.key(), null);
+                    deletes++;
+                    bytes += op.key().length;
+                } else {
+                    target.add(seq++, ValueType.VALUE, op.key(), op.value().clone());
+                    bytes += op.key().length + op.value().length;
+                }
+            }
+        }
+        counters.puts.add(count - deletes);
+        counters.deletes.add(deletes);
+        counters.bytesWritten.add(bytes);
+        if (groupBuffer.array().length > 4 * MAX_GROUP_BYTES) {
+            groupBuffer.reset(); // a huge batch passed through; don't keep its buffer forever
+        }
+    }
+
+    /**
+     * Ensures the memtable has room, switching to a new one (and a new log segment) when full or
+     * when {@code force}d, and applies back-pressure: a short delay when level 0 grows, a wait when
+     * flushes or compactions fall too far behind. Lock held.
+     */
+    private void makeRoomForWrite(boolean force) {
+        boolean allowDelay = !force;
+        while (true) {
+            throwIfFailed();
+            if (closed) {
+                throw new DatabaseClosedException("Database " + dir + " is closed");
+            }
+            int level0 = versions.current().files(0).size();
+            boolean throttle = config.backgroundCompaction();
+            if (allowDelay && throttle && level0 >= config.level0SlowdownTrigger()) {
+                counters.writeStalls.increment();
+                lock.unlock();
+                try {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                } finally {
+                    lock.lock();
+                }
+                allowDelay = false;
+                continue;
+            }
+            boolean full = mem.approximateBytes() >= config.writeBufferSize();
+            if (!force && !full) {
+                if (wal.segmentFull()) {
+                    rotateLog();
+                }
+                return;
+            }
+            if (force && mem.isEmpty()) {
+                return;
+            }
+            if (immutables.size() >= config.maxImmutableMemtables()
+                    || (throttle && level0 >= config.level0StopTrigger())) {
+                counters.writeStalls.increment();
+                backgroundWorkDone.awaitUninterruptibly();
+                continue;
+            }
+            long logNumber = rotateLog();
+            immutables.addFirst(mem);
+            mem = new MemTable(logNumber);
+            installView();
+            scheduleFlush();
+            force = false;
+        }
+    }
+
+    private long rotateLog() {
+        long number = versions.newFileNumber();
+        try {
+            wal.rotate(number);
+        } catch (IOException e) {
+            recordBackgroundError(e);
+            throw new LightningException("Cannot start a new log segment: " + e.getMessage(), e);
+        }
+        return number;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public byte[] get(byte[] key) {
+        validateKey(key);
+        ensureOpen();
+        long seq = visibleSequence;
+        ReadView v = acquireView();
+        try {
+            byte[] r = v.mem.get(key, seq);
+            if (r == null) {
+                for (MemTable imm : v.immutables) {
+                    r = imm.get(key, seq);
+                    if (r != null) {
+                        break;
+                    }
+                }
+            }
+            if (r == null) {
+                r = v.version.get(key, seq, tableCache);
+            }
+            counters.gets.increment();
+            if (r == null || r == Lookup.DELETED) {
+                return null;
+            }
+            counters.bytesRead.add(r.length);
+            return r;
+        } catch (LightningException e) {
+            throw closed ? new DatabaseClosedException("Database " + dir + " was closed during the read") : e;
+        } finally {
+            v.unref();
+        }
+    }
+
+    @Override
+    public String get(String key) {
+        Objects.requireNonNull(key, "key");
+        byte[] v = get(utf8(key));
+        return v == null ? null : new String(v, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean exists(byte[] key) {
+        return get(key) != null;
+    }
+
+    @Override
+    public boolean exists(String key) {
+        Objects.requireNonNull(key, "key");
+        return exists(utf8(key));
+    }
+
+    @Override
+    public List<byte[]> getBatch(List<byte[]> keys) {
+        Objects.requireNonNull(keys, "keys");
+        keys.forEach(this::validateKey);
+        ensureOpen();
+        long seq = visibleSequence;
+        ReadView v = acquireView();
+        try {
+            List<byte[]> result = new ArrayList<>(keys.size());
+            for (byte[] key : keys) {
+                byte[] r = v.mem.get(key, seq);
+                if (r == null) {
+                    for (MemTable imm : v.immutables) {
+                        r = imm.get(key, seq);
+                        if (r != null) {
+                            break;
+                        }
+                    }
+                }
+                if (r == null) {
+                    r = v.version.get(key, seq, tableCache);
+                }
+                counters.gets.increment();
+                if (r == null || r == Lookup.DELETED) {
+                    result.add(null);
+                } else {
+                    counters.bytesRead.add(r.length);
+                    result.add(r);
+                }
+            }
+            return result;
+        } finally {
+            v.unref();
+        }
+    }
+
+    @Override
+    public KvIterator scan(KeyRange range) {
+        Objects.requireNonNull(range, "range");
+        ensureOpen();
+        long seq = visibleSequence;
+        ReadView v = acquireView();
+        try {
+            Direction direction = range.isReverse() ? Direction.REVERSE : Direction.FORWARD;
+            byte[] bound = range.isReverse() ? range.end() : range.start();
+            byte[] target = bound == null ? null : InternalKey.seekKey(bound, InternalKey.MAX_SEQUENCE);
+            List<InternalIterator> children = new ArrayList<>();
+            children.add(v.mem.iterator(direction, target));
+            for (MemTable imm : v.immutables) {
+                children.add(imm.iterator(direction, target));
+            }
+            v.version.addIterators(children, direction, target, tableCache);
+            counters.scans.increment();
+            return new DbIterator(this, v, new MergingIterator(children, direction), seq, range);
+        } catch (RuntimeException e) {
+            v.unref();
+            throw e;
+        }
+    }
+
+    void countRead(int bytes) {
+        counters.bytesRead.add(bytes);
+    }
+
+    private ReadView acquireView() {
+        while (true) {
+            ReadView v = view;
+            if (v.tryRef()) {
+                return v;
+            }
+            ensureOpen();
+        }
+    }
+
+    /** Publishes a new read view of the current memtables and version. Lock held. */
+    private void installView() {
+        ReadView old = view;
+        view = new ReadView(mem, immutables, versions.current());
+        if (old != null) {
+            old.unref();
+        }
+    }
+
+    // ---------------------------------------------------------------- flush and compaction
+
+    @Override
+    public void flush() {
+        ensureOpen();
+        runAsWriter(new Writer(List.of(), false));
+        lock.lock();
+        try {
+            while (!immutables.isEmpty()) {
+                throwIfFailed();
+                ensureOpen();
+                backgroundWorkDone.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled && !closed) {
+            flushScheduled = true;
+            flushExecutor.execute(this::flushTask);
+        }
+    }
+
+    private void flushTask() {
+        while (true) {
+            MemTable imm;
+            long smallestSnapshot;
+            lock.lock();
+            try {
+                imm = immutables.peekLast();
+                if (imm == null || closed || backgroundError != null) {
+                    flushScheduled = false;
+                    backgroundWorkDone.signalAll();
+                    return;
+                }
+                smallestSnapshot = smallestSnapshot();
+            } finally {
+                lock.unlock();
+            }
+            try {
+                flushMemTable(imm, smallestSnapshot);
+            } catch (Throwable t) {
+                recordBackgroundError(t);
+            }
+        }
+    }
+
+    private void flushMemTable(MemTable imm, long smallestSnapshot) throws IOException {
+        VersionEdit edit = new VersionEdit();
+        writeLevel0(imm, edit, smallestSnapshot);
+        lock.lock();
+        try {
+            MemTable nextOldest = immutables.size() > 1 ? immutables.get(immutables.size() - 2) : mem;
+            edit.logNumber(nextOldest.walSegment()).lastSequence(visibleSequence);
+            versions.logAndApply(edit);
+            immutables.removeLast();
+            installView();
+            counters.flushes.increment();
+            backgroundWorkDone.signalAll();
+            maybeScheduleCompaction();
+        } finally {
+            lock.unlock();
+        }
+        deleteObsoleteLogs();
+    }
+
+    private void deleteObsoleteLogs() throws IOException {
+        long keepFrom;
+        lock.lock();
+        try {
+            keepFrom = versions.logNumber();
+        } finally {
+            lock.unlock();
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                FileNames.Parsed parsed = FileNames.parse(p.getFileName().toString());
+                if (parsed.kind() == FileNames.Kind.LOG && parsed.number() < keepFrom) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * The oldest sequence number a reader may still read at. Older versions of a key hidden by a
+     * newer one at or below it can be dropped. Scans pin their memtables and table files instead of
+     * a sequence number, so today this is simply the newest published sequence.
+     */
+    private long smallestSnapshot() {
+        return visibleSequence;
+    }
+
+    /** Lock held. */
+    private void maybeScheduleCompaction() {
+        if (compactionScheduled || closed || backgroundError != null || !config.backgroundCompaction()) {
+            return;
+        }
+        if (picker.pendingCount(versions.current()) > 0) {
+            compactionScheduled = true;
+            compactionExecutor.execute(this::compactionTask);
+        }
+    }
+
+    private void compactionTask() {
+        try {
+            while (true) {
+                Compaction c;
+                lock.lock();
+                try {
+                    if (closed || backgroundError != null) {
+                        return;
+                    }
+                    c = picker.pick(versions);
+                    if (c == null) {
+                        return;
+                    }
+                    c.markBeingCompacted(true);
+                } finally {
+                    lock.unlock();
+                }
+                runCompaction(c);
+            }
+        } catch (Throwable t) {
+            recordBackgroundError(t);
+        } finally {
+            lock.lock();
+            try {
+                compactionScheduled = false;
+                backgroundWorkDone.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Runs {@code c} (already marked as being compacted) and installs its result. */
+    private void runCompaction(Compaction c) throws IOException {
+        try {
+            VersionEdit edit = new VersionEdit();
+            for (FileMetaData f : c.inputs()) {
+                edit.deleteFile(c.level(), f.number());
+            }
+            if (c.isTrivialMove()) {
+                edit.addFile(c.outputLevel(), c.inputs().get(0));
+            } else {
+                for (FileMetaData f : c.nextLevelInputs()) {
+                    edit.deleteFile(c.outputLevel(), f.number());
+                }
+                TableWriter.Result result = mergeInputs(c);
+                for (FileMetaData f : result.files()) {
+                    edit.addFile(c.outputLevel(), f);
+                }
+                counters.compactionBytesRead.add(c.inputBytes());
+                counters.compactionBytesWritten.add(result.bytesWritten());
+            }
+            lock.lock();
+            try {
+                versions.logAndApply(edit);
+                installView();
+                counters.compactions.increment();
+                backgroundWorkDone.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            lock.lock();
+            try {
+                c.markBeingCompacted(false);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private TableWriter.Result mergeInputs(Compaction c) throws IOException {
+        Version base;
+        long smallestSnapshot;
+        lock.lock();
+        try {
+            base = versions.current();
+            base.ref();
+            smallestSnapshot = smallestSnapshot();
+        } finally {
+            lock.unlock();
+        }
+        List<InternalIterator> inputs = new ArrayList<>();
+        try {
+            for (FileMetaData f : c.allInputs()) {
+                inputs.add(tableCache.get(f.number()).iterator(Direction.FORWARD, null));
+            }
+            try (MergingIterator merged = new MergingIterator(inputs, Direction.FORWARD)) {
+                return compactionWriter.write(merged, smallestSnapshot, userKey -> {
+                    for (int level = c.outputLevel() + 1; level < Version.NUM_LEVELS; level++) {
+                        for (FileMetaData f : base.files(level)) {
+                            if (f.covers(userKey)) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                });
+            }
+        } finally {
+            base.unref();
+        }
+    }
+
+    @Override
+    public void compact() {
+        flush();
+        Future<?> done = compactionExecutor.submit(() -> {
+            int last;
+            lock.lock();
+            try {
+                last = Math.max(1, versions.current().deepestNonEmptyLevel());
+            } finally {
+                lock.unlock();
+            }
+            for (int level = 0; level < last; level++) {
+                Compaction c;
+                lock.lock();
+                try {
+                    ensureOpen();
+                    c = picker.pickWholeLevel(versions.current(), level);
+                    if (c == null) {
+                        continue;
+                    }
+                    c.markBeingCompacted(true);
+                } finally {
+                    lock.unlock();
+                }
+                try {
+                    runCompaction(c);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return null;
+        });
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LightningException("Interrupted while compacting", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new LightningException("Compaction failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private void deleteObsoleteTable(FileMetaData f) {
+        tableCache.evict(f.number());
+        try {
+            Files.deleteIfExists(FileNames.table(dir, f.number()));
+        } catch (IOException e) {
+            log.warn("Cannot delete obsolete table {}: {}", FileNames.table(dir, f.number()), e.toString());
+        }
+    }
+
+    private long newFileNumber() {
+        lock.lock();
+        try {
+            return versions.newFileNumber();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    private void recordBackgroundError(Throwable t) {
+        lock.lock();
+        try {
+            if (backgroundError == null) {
+                backgroundError = t;
+                log.error("Lightning database {} failed and is now read-only", dir, t);
+            }
+            backgroundWorkDone.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void throwIfFailed() {
+        Throwable t = backgroundError;
+        if (t != null) {
+            throw new LightningException("Database " + dir + " is read-only after an earlier failure: " + t, t);
+        }
+    }
+
+    /** The failure that put the engine into read-only mode, or null while healthy. */
+    public Throwable backgroundError() {
+        return backgroundError;
+    }
+
+    void ensureOpen() {
+        if (closed) {
+            throw new DatabaseClosedException("Database " + dir + " is closed");
+        }
+    }
+
+    private void validateKey(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        if (key.length == 0) {
+            throw new IllegalArgumentException("key must not be empty");
+        }
+        if (key.length > config.maxKeySize()) {
+            throw new IllegalArgumentException(
+                    "key of " + key.length + " bytes exceeds max-key-size of " + config.maxKeySize() + " bytes");
+        }
+    }
+
+    private void validateValue(byte[] value) {
+        Objects.requireNonNull(value, "value");
+        if (value.length > config.maxValueSize()) {
+            throw new IllegalArgumentException("value of " + value.length + " bytes exceeds max-value-size of "
+                    + config.maxValueSize() + " bytes");
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public DbStats stats() {
+        ensureOpen();
+        Version v;
+        long memBytes;
+        int pending;
+        lock.lock();
+        try {
+            v = versions.current();
+            memBytes = mem.approximateBytes();
+            for (MemTable imm : immutables) {
+                memBytes += imm.approximateBytes();
+            }
+            pending = picker.pendingCount(v);
+        } finally {
+            lock.unlock();
+        }
+        var cache = blockCache.stats();
+        return new DbStats(
+                counters.gets.sum(),
+                counters.puts.sum(),
+                counters.deletes.sum(),
+                counters.scans.sum(),
+                counters.bytesWritten.sum(),
+                counters.bytesRead.sum(),
+                counters.flushes.sum(),
+                counters.compactions.sum(),
+                counters.compactionBytesRead.sum(),
+                counters.compactionBytesWritten.sum(),
+                pending,
+                v.levelStats(),
+                memBytes,
+                cache.hitCount(),
+                cache.missCount(),
+                cache.evictionCount(),
+                blockCache.weightedSize(),
+                counters.walSyncs.sum(),
+                counters.walBytes.sum(),
+                counters.writeStalls.sum(),
+                visibleSequence);
+    }
+
+    @Override
+    public Path path() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        // Queue behind every in-flight writer, so no leader is appending to the log as it closes.
+        runAsWriter(new Writer(List.of(), true));
+        lock.lock();
+        try {
+            backgroundWorkDone.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        shutdown(flushExecutor);
+        shutdown(compactionExecutor);
+        try {
+            wal.close();
+        } catch (IOException e) {
+            log.error("Failed to sync the log of {} on close", dir, e);
+        }
+        abandon();
+    }
+
+    private static void shutdown(ExecutorService executor) {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.MINUTES)) {
+                log.warn("Background work did not finish within 5 minutes of close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Releases files and the directory lock; used on close and on failed opens. */
+    private void abandon() {
+        closed = true;
+        if (flushExecutor == null && wal != null) {
+            try {
+                wal.close(); // a failed open: close() never ran
+            } catch (IOException e) {
+                log.warn("Failed to close the log of {}", dir, e);
+            }
+        }
+        try {
+            versions.close();
+        } catch (IOException e) {
+            log.warn("Failed to close the manifest of {}", dir, e);
+        }
+        tableCache.close();
+        dirLock.close();
+    }
+}

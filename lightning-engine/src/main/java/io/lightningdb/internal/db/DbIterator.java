@@ -1,0 +1,140 @@
+package io.lightningdb.internal.db;
+
+import io.lightningdb.DatabaseClosedException;
+import io.lightningdb.KeyRange;
+import io.lightningdb.KvIterator;
+import io.lightningdb.internal.iterator.InternalIterator;
+import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.ValueType;
+import java.util.Arrays;
+
+/**
+ * The user-facing scan: turns the merged stream of internal entries into one entry per live key at
+ * the scan's sequence number, inside the range's bounds. Pins its {@link ReadView} until closed.
+ */
+final class DbIterator implements KvIterator {
+    private final DbImpl db;
+    private final ReadView view;
+    private final InternalIterator input;
+    private final long sequence;
+    private final byte[] start;
+    private final byte[] end;
+    private final boolean reverse;
+    private byte[] key;
+    private byte[] value;
+    private boolean exhausted;
+    private boolean closed;
+
+    DbIterator(DbImpl db, ReadView view, InternalIterator input, long sequence, KeyRange range) {
+        this.db = db;
+        this.view = view;
+        this.input = input;
+        this.sequence = sequence;
+        this.start = range.start();
+        this.end = range.end();
+        this.reverse = range.isReverse();
+    }
+
+    @Override
+    public boolean next() {
+        if (closed) {
+            throw new DatabaseClosedException("Iterator is closed");
+        }
+        db.ensureOpen();
+        if (exhausted) {
+            return false;
+        }
+        boolean found = reverse ? previousLive() : nextLive();
+        if (!found) {
+            exhausted = true;
+            key = null;
+            value = null;
+            return false;
+        }
+        db.countRead(key.length + value.length);
+        return true;
+    }
+
+    private boolean nextLive() {
+        byte[] lastUserKey = key;
+        while (input.valid()) {
+            byte[] ikey = input.key();
+            if (InternalKey.sequence(ikey) > sequence) {
+                input.next();
+                continue;
+            }
+            if (end != null && InternalKey.compareUserKey(ikey, end) >= 0) {
+                return false;
+            }
+            if (lastUserKey != null && InternalKey.compareUserKey(ikey, lastUserKey) == 0) {
+                input.next(); // an older version of a key already decided
+                continue;
+            }
+            lastUserKey = InternalKey.userKey(ikey);
+            boolean live = InternalKey.type(ikey) == ValueType.VALUE;
+            byte[] v = live ? input.value() : null;
+            input.next();
+            if (live) {
+                key = lastUserKey;
+                value = v;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reverse order yields each key's versions oldest first: the last visible one wins. */
+    private boolean previousLive() {
+        while (input.valid()) {
+            byte[] ikey = input.key();
+            byte[] userKey = InternalKey.userKey(ikey);
+            if (start != null && Arrays.compareUnsigned(userKey, start) < 0) {
+                return false;
+            }
+            int newestType = -1;
+            byte[] newestValue = null;
+            while (input.valid() && InternalKey.compareUserKey(input.key(), userKey) == 0) {
+                byte[] k = input.key();
+                if (InternalKey.sequence(k) <= sequence) {
+                    newestType = InternalKey.type(k);
+                    newestValue = newestType == ValueType.VALUE ? input.value() : null;
+                }
+                input.next();
+            }
+            if (newestType == ValueType.VALUE) {
+                key = userKey;
+                value = newestValue;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public byte[] key() {
+        if (key == null) {
+            throw new IllegalStateException("No current entry: call next() first and check it returned true");
+        }
+        return key;
+    }
+
+    @Override
+    public byte[] value() {
+        if (value == null) {
+            throw new IllegalStateException("No current entry: call next() first and check it returned true");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                input.close();
+            } finally {
+                view.unref();
+            }
+        }
+    }
+}

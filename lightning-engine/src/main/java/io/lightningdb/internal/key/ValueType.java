@@ -1,0 +1,11 @@
+package io.lightningdb.internal.key;
+
+/** The kind of an internal entry, stored in the low byte of its trailer. */
+public final class ValueType {
+    public static final int DELETION = 0;
+    public static final int VALUE = 1;
+    /** Sorts before every real type with the same sequence number; used to build seek targets. */
+    public static final int SEEK = 0xFF;
+
+    private ValueType() {}
+}

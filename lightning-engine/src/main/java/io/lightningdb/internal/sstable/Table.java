@@ -1,0 +1,327 @@
+package io.lightningdb.internal.sstable;
+
+import io.lightningdb.CorruptionException;
+import io.lightningdb.LightningException;
+import io.lightningdb.internal.iterator.Direction;
+import io.lightningdb.internal.iterator.InternalIterator;
+import io.lightningdb.internal.iterator.IteratorSource;
+import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.Lookup;
+import io.lightningdb.internal.key.ValueType;
+import io.lightningdb.internal.util.ByteSource;
+import io.lightningdb.internal.util.Checksums;
+import io.lightningdb.internal.util.Coding;
+import io.lightningdb.internal.util.FileIo;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An open, immutable table file. Index and bloom filter stay in memory; data blocks are read with
+ * positional reads through the shared {@link BlockCache}. Thread-safe.
+ */
+public final class Table implements IteratorSource, AutoCloseable {
+    private final Path path;
+    private final long fileNumber;
+    private final FileChannel channel;
+    private final BlockCache cache;
+    private final byte[] filter;
+    private final byte[][] indexKeys; // last internal key of each data block
+    private final long[] blockOffsets;
+    private final int[] blockSizes;
+    private final long entries;
+
+    private Table(
+            Path path,
+            long fileNumber,
+            FileChannel channel,
+            BlockCache cache,
+            byte[] filter,
+            byte[][] indexKeys,
+            long[] blockOffsets,
+            int[] blockSizes,
+            long entries) {
+        this.path = path;
+        this.fileNumber = fileNumber;
+        this.channel = channel;
+        this.cache = cache;
+        this.filter = filter;
+        this.indexKeys = indexKeys;
+        this.blockOffsets = blockOffsets;
+        this.blockSizes = blockSizes;
+        this.entries = entries;
+    }
+
+    /** Opens a table, verifying footer, index and filter checksums. */
+    public static Table open(Path path, long fileNumber, BlockCache cache) {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.READ);
+            long size = ch.size();
+            if (size < TableFormat.FOOTER_SIZE) {
+                throw new CorruptionException(path, 0, "file too short for a table: " + size + " bytes");
+            }
+            long footerOffset = size - TableFormat.FOOTER_SIZE;
+            byte[] footer = new byte[TableFormat.FOOTER_SIZE];
+            FileIo.readFully(ch, footerOffset, footer, 0, footer.length);
+            int crcOffset = TableFormat.FOOTER_SIZE - 4;
+            if (Checksums.crc32c(footer, 0, crcOffset) != Coding.getInt(footer, crcOffset)) {
+                throw new CorruptionException(path, footerOffset, "footer checksum mismatch");
+            }
+            ByteSource f = new ByteSource(footer);
+            BlockHandle index = handle(path, f.getLong(), f.getLong(), footerOffset);
+            BlockHandle filterHandle = handle(path, f.getLong(), f.getLong(), footerOffset);
+            long entries = f.getLong();
+            int version = f.getInt();
+            if (f.getLong() != TableFormat.MAGIC) {
+                throw new CorruptionException(path, footerOffset, "bad magic number");
+            }
+            if (version != TableFormat.VERSION) {
+                throw new CorruptionException(path, footerOffset, "unsupported table format version " + version);
+            }
+            byte[] filter = readBlockContents(path, ch, filterHandle);
+            byte[] indexBytes = readBlockContents(path, ch, index);
+            ByteSource in = new ByteSource(indexBytes);
+            int count;
+            byte[][] keys;
+            long[] offsets;
+            int[] sizes;
+            try {
+                count = in.getVarInt();
+                keys = new byte[count][];
+                offsets = new long[count];
+                sizes = new int[count];
+                for (int i = 0; i < count; i++) {
+                    keys[i] = in.getLengthPrefixed();
+                    offsets[i] = in.getVarLong();
+                    sizes[i] = in.getVarInt();
+                }
+            } catch (ByteSource.MalformedException e) {
+                throw new CorruptionException(path, index.offset(), "malformed index block: " + e.getMessage());
+            }
+            return new Table(path, fileNumber, ch, cache, filter, keys, offsets, sizes, entries);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new LightningException("Cannot open table " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    private static BlockHandle handle(Path path, long offset, long size, long limit) {
+        if (offset < 0 || size < 0 || size > Integer.MAX_VALUE || offset + size > limit) {
+            throw new CorruptionException(path, limit, "block handle out of range");
+        }
+        return new BlockHandle(offset, (int) size);
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing; the first error is the one to report
+            }
+        }
+    }
+
+    private static byte[] readBlockContents(Path path, FileChannel ch, BlockHandle h) {
+        byte[] buf = new byte[h.size() + TableFormat.BLOCK_TRAILER_SIZE];
+        try {
+            int n = FileIo.readFully(ch, h.offset(), buf, 0, buf.length);
+            if (n < buf.length) {
+                throw new CorruptionException(path, h.offset(), "block extends past end of file");
+            }
+        } catch (IOException e) {
+            throw new LightningException("Cannot read " + path + " at " + h.offset() + ": " + e.getMessage(), e);
+        }
+        int crc = Coding.getInt(buf, h.size() + 1);
+        if (Checksums.crc32c(buf, 0, h.size() + 1) != crc) {
+            throw new CorruptionException(path, h.offset(), "block checksum mismatch");
+        }
+        int compression = buf[h.size()];
+        if (compression != TableFormat.COMPRESSION_NONE) {
+            throw new CorruptionException(path, h.offset(), "unknown compression type " + compression);
+        }
+        return java.util.Arrays.copyOf(buf, h.size());
+    }
+
+    private Block dataBlock(int i) {
+        return cache.get(BlockCache.key(fileNumber, blockOffsets[i]), k -> {
+            BlockHandle h = new BlockHandle(blockOffsets[i], blockSizes[i]);
+            byte[] contents = readBlockContents(path, channel, h);
+            try {
+                return new Block(contents);
+            } catch (IllegalArgumentException e) {
+                throw new CorruptionException(path, h.offset(), e.getMessage());
+            }
+        });
+    }
+
+    /** Index of the first data block whose last key is {@code >= target}, or the block count. */
+    private int findBlock(byte[] target) {
+        int lo = 0;
+        int hi = indexKeys.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (InternalKey.compare(indexKeys[mid], target) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether the bloom filter admits {@code userKey}. */
+    public boolean mayContain(byte[] userKey) {
+        return BloomFilter.mayContain(filter, BloomFilter.hash(userKey, userKey.length));
+    }
+
+    /** Newest entry for {@code userKey} at or below {@code sequence}; see {@link Lookup}. */
+    public byte[] get(byte[] userKey, long sequence) {
+        if (!mayContain(userKey)) {
+            return null;
+        }
+        byte[] target = InternalKey.seekKey(userKey, sequence);
+        int b = findBlock(target);
+        if (b == indexKeys.length) {
+            return null;
+        }
+        Block.Cursor c = dataBlock(b).cursor();
+        c.seek(target);
+        if (!c.valid() || !c.userKeyEquals(userKey)) {
+            return null;
+        }
+        return (c.currentTrailer() & 0xFF) == ValueType.DELETION ? Lookup.DELETED : c.value();
+    }
+
+    @Override
+    public InternalIterator iterator(Direction direction, byte[] target) {
+        return direction == Direction.FORWARD ? new ForwardIterator(target) : new ReverseIterator(target);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public long fileNumber() {
+        return fileNumber;
+    }
+
+    public long entries() {
+        return entries;
+    }
+
+    /** Drops this table's blocks from the shared cache; called when the file is deleted. */
+    public void evictFromCache() {
+        cache.evictTable(fileNumber);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(channel);
+    }
+
+    private final class ForwardIterator implements InternalIterator {
+        private int blockIndex;
+        private Block.Cursor cursor;
+
+        ForwardIterator(byte[] target) {
+            blockIndex = target == null ? 0 : findBlock(target);
+            if (blockIndex < indexKeys.length) {
+                cursor = dataBlock(blockIndex).cursor();
+                if (target == null) {
+                    cursor.seekToFirst();
+                } else {
+                    cursor.seek(target);
+                }
+                skipExhausted();
+            }
+        }
+
+        private void skipExhausted() {
+            while (!cursor.valid() && ++blockIndex < indexKeys.length) {
+                cursor = dataBlock(blockIndex).cursor();
+                cursor.seekToFirst();
+            }
+        }
+
+        @Override
+        public boolean valid() {
+            return blockIndex < indexKeys.length && cursor.valid();
+        }
+
+        @Override
+        public byte[] key() {
+            return cursor.key();
+        }
+
+        @Override
+        public byte[] value() {
+            return cursor.value();
+        }
+
+        @Override
+        public void next() {
+            cursor.next();
+            skipExhausted();
+        }
+    }
+
+    private final class ReverseIterator implements InternalIterator {
+        private int blockIndex;
+        private Block.Cursor.Decoded entries;
+        private int pos;
+
+        ReverseIterator(byte[] target) {
+            if (target == null) {
+                blockIndex = indexKeys.length - 1;
+                load();
+                pos = entries == null ? -1 : entries.count() - 1;
+            } else {
+                blockIndex = Math.min(findBlock(target), indexKeys.length - 1);
+                load();
+                pos = entries == null ? -1 : entries.count() - 1;
+                while (pos >= 0 && InternalKey.compare(entries.keys()[pos], target) > 0) {
+                    pos--;
+                }
+            }
+            skipExhausted();
+        }
+
+        private void load() {
+            entries = blockIndex >= 0 ? dataBlock(blockIndex).decodeAll() : null;
+        }
+
+        private void skipExhausted() {
+            while (pos < 0 && --blockIndex >= 0) {
+                load();
+                pos = entries.count() - 1;
+            }
+        }
+
+        @Override
+        public boolean valid() {
+            return pos >= 0;
+        }
+
+        @Override
+        public byte[] key() {
+            return entries.keys()[pos];
+        }
+
+        @Override
+        public byte[] value() {
+            return entries.values()[pos];
+        }
+
+        @Override
+        public void next() {
+            pos--;
+            skipExhausted();
+        }
+    }
+}

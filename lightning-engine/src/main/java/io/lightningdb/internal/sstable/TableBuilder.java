@@ -1,0 +1,139 @@
+package io.lightningdb.internal.sstable;
+
+import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.util.ByteSink;
+import io.lightningdb.internal.util.Checksums;
+import io.lightningdb.internal.util.FileIo;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Writes one immutable table from entries added in internal-key order. The file is written under a
+ * temporary name and published atomically by {@link #finish()}.
+ */
+public final class TableBuilder implements AutoCloseable {
+    private final Path target;
+    private final Path tmp;
+    private final FileChannel out;
+    private final int blockSize;
+    private final int bloomBitsPerKey;
+    private final BlockBuilder block = new BlockBuilder(TableFormat.RESTART_INTERVAL);
+    private final ByteSink index = new ByteSink(4096);
+    private final ByteSink pending = new ByteSink(64 * 1024);
+    private long[] keyHashes = new long[1024];
+    private int keyHashCount;
+    private int indexCount;
+    private long offset;
+    private long entries;
+    private byte[] smallest;
+    private byte[] largest;
+    private boolean finished;
+
+    /** Result of a finished table. */
+    public record Info(long fileSize, long entries, byte[] smallest, byte[] largest) {}
+
+    public TableBuilder(Path target, int blockSize, int bloomBitsPerKey) throws IOException {
+        this.target = target;
+        this.tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        this.out = FileIo.openForWrite(tmp, false);
+        this.blockSize = blockSize;
+        this.bloomBitsPerKey = bloomBitsPerKey;
+    }
+
+    /** Adds an entry; keys must arrive in strictly increasing internal-key order. */
+    public void add(byte[] ikey, byte[] value) throws IOException {
+        if (smallest == null) {
+            smallest = ikey;
+        }
+        if (largest == null || !InternalKey.sameUserKey(largest, ikey)) {
+            addKeyHash(BloomFilter.hash(ikey, InternalKey.userKeyLength(ikey)));
+        }
+        largest = ikey;
+        block.add(ikey, value);
+        entries++;
+        if (block.estimatedSize() >= blockSize) {
+            flushBlock();
+        }
+    }
+
+    private void addKeyHash(long h) {
+        if (keyHashCount == keyHashes.length) {
+            keyHashes = Arrays.copyOf(keyHashes, keyHashCount * 2);
+        }
+        keyHashes[keyHashCount++] = h;
+    }
+
+    /** Bytes written so far plus the open block: decides when a compaction output is full. */
+    public long estimatedSize() {
+        return offset + pending.size() + block.estimatedSize();
+    }
+
+    public long entries() {
+        return entries;
+    }
+
+    private void flushBlock() throws IOException {
+        if (block.isEmpty()) {
+            return;
+        }
+        BlockHandle h = writeBlock(block.finish());
+        block.reset();
+        index.putLengthPrefixed(largest);
+        index.putVarLong(h.offset()).putVarLong(h.size());
+        indexCount++;
+    }
+
+    private BlockHandle writeBlock(byte[] contents) throws IOException {
+        BlockHandle handle = new BlockHandle(offset + pending.size(), contents.length);
+        pending.putBytes(contents);
+        pending.putByte(TableFormat.COMPRESSION_NONE);
+        int crcStart = pending.size() - contents.length - 1;
+        pending.putInt(Checksums.crc32c(pending.array(), crcStart, contents.length + 1));
+        if (pending.size() >= 64 * 1024) {
+            drain();
+        }
+        return handle;
+    }
+
+    private void drain() throws IOException {
+        FileIo.writeFully(out, pending.array(), 0, pending.size());
+        offset += pending.size();
+        pending.reset();
+    }
+
+    /** Writes filter, index and footer, syncs, and publishes the file under its final name. */
+    public Info finish() throws IOException {
+        if (entries == 0) {
+            throw new IllegalStateException("empty table");
+        }
+        flushBlock();
+        BlockHandle filter = writeBlock(BloomFilter.build(keyHashes, keyHashCount, bloomBitsPerKey));
+        ByteSink indexBlock = new ByteSink(index.size() + 8);
+        indexBlock.putVarLong(indexCount).putBytes(index.array(), 0, index.size());
+        BlockHandle indexHandle = writeBlock(indexBlock.toByteArray());
+        ByteSink footer = new ByteSink(TableFormat.FOOTER_SIZE);
+        footer.putLong(indexHandle.offset()).putLong(indexHandle.size());
+        footer.putLong(filter.offset()).putLong(filter.size());
+        footer.putLong(entries).putInt(TableFormat.VERSION).putLong(TableFormat.MAGIC);
+        footer.putInt(Checksums.crc32c(footer.array(), 0, footer.size()));
+        pending.putBytes(footer.array(), 0, footer.size());
+        drain();
+        out.force(true);
+        out.close();
+        FileIo.publish(tmp, target);
+        finished = true;
+        return new Info(offset, entries, smallest, largest);
+    }
+
+    /** Closes and deletes an unfinished table. */
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            out.close();
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

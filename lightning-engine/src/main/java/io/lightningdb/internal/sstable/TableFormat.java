@@ -1,0 +1,24 @@
+package io.lightningdb.internal.sstable;
+
+/**
+ * Constants of the table file format.
+ *
+ * <pre>
+ * [data block 0] ... [data block n] [filter block] [index block] [footer]
+ * block   = contents, compression type (1 byte), CRC32C of contents and type (4 bytes)
+ * index   = varint count, then per data block: varint key length, last internal key, varint offset, varint size
+ * filter  = bloom bits, probe count (1 byte)
+ * footer  = index offset, index size, filter offset, filter size (8 bytes each),
+ *           entry count (8), format version (4), magic (8), CRC32C of the preceding 52 bytes (4)
+ * </pre>
+ */
+final class TableFormat {
+    static final long MAGIC = 0x4c69676874444231L; // "LightDB1"
+    static final int VERSION = 1;
+    static final int FOOTER_SIZE = 8 * 5 + 4 + 8 + 4;
+    static final int BLOCK_TRAILER_SIZE = 5;
+    static final int COMPRESSION_NONE = 0;
+    static final int RESTART_INTERVAL = 16;
+
+    private TableFormat() {}
+}

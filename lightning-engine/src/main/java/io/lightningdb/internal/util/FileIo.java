@@ -1,0 +1,101 @@
+package io.lightningdb.internal.util;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * File-system steps every writer shares: owner-only permissions (database files may hold private
+ * data), and atomic publication (write to a temporary name, fsync, rename, fsync the directory) so
+ * that a crash never leaves a half-written file under a live name.
+ */
+public final class FileIo {
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> FILE_PERMS = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwx------");
+
+    private FileIo() {}
+
+    /** Creates {@code dir} (and parents) if absent; a new directory is accessible to its owner only. */
+    public static void createDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (POSIX) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_PERMS));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /** Opens {@code file} for writing, creating it owner-only; truncates unless {@code append}. */
+    public static FileChannel openForWrite(Path file, boolean append) throws IOException {
+        Set<StandardOpenOption> options = append
+                ? Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+                : Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        FileAttribute<?>[] attrs = POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_PERMS)}
+                : new FileAttribute<?>[0];
+        FileChannel ch = FileChannel.open(file, options, attrs);
+        if (append) {
+            ch.position(ch.size());
+        }
+        return ch;
+    }
+
+    /** Writes {@code contents} to {@code target} atomically and durably. */
+    public static void writeAtomically(Path target, byte[] contents) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (FileChannel ch = openForWrite(tmp, false)) {
+            writeFully(ch, contents, 0, contents.length);
+            ch.force(true);
+        }
+        publish(tmp, target);
+    }
+
+    /** Renames a fully written and synced {@code tmp} to {@code target}, then syncs the directory. */
+    public static void publish(Path tmp, Path target) throws IOException {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Makes a directory's entries (creations, renames, deletions) durable. */
+    public static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open a directory for reading; there renames are durable already.
+            if (POSIX) {
+                throw e;
+            }
+        }
+    }
+
+    public static void writeFully(FileChannel ch, byte[] b, int off, int len) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    /** Reads exactly {@code len} bytes at {@code position}; fewer only at end of file. */
+    public static int readFully(FileChannel ch, long position, byte[] b, int off, int len) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, position + buf.position() - off);
+            if (n < 0) {
+                break;
+            }
+        }
+        return buf.position() - off;
+    }
+}

@@ -1,0 +1,74 @@
+package io.lightningdb.internal.wal;
+
+import io.lightningdb.CorruptionException;
+import io.lightningdb.internal.util.ByteSource;
+import io.lightningdb.internal.util.Checksums;
+import io.lightningdb.internal.util.Coding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Reads the records of one log file. Any checksum mismatch or malformed frame is a {@link
+ * CorruptionException} naming the file and offset. The one exception is an incomplete record at
+ * the very end of a file that may have been cut short by a crash ({@code tornTailAllowed}): it is
+ * reported through {@link Result#tornAt()} so the caller can truncate it.
+ */
+public final class LogReader {
+    private LogReader() {}
+
+    /**
+     * @param validLength bytes up to the end of the last whole record
+     * @param tornAt offset of an incomplete tail record, or -1
+     */
+    public record Result(long validLength, long tornAt, int records) {}
+
+    public static Result read(Path file, boolean tornTailAllowed, Consumer<byte[]> payloads) throws IOException {
+        byte[] data = Files.readAllBytes(file);
+        int pos = 0;
+        int records = 0;
+        while (pos < data.length) {
+            int remaining = data.length - pos;
+            int len = remaining >= 4 ? Coding.getInt(data, pos) : 0;
+            if (len < 0) {
+                throw new CorruptionException(file, pos, "negative record length");
+            }
+            if (remaining < LogFormat.HEADER_SIZE || LogFormat.HEADER_SIZE + (long) len > remaining) {
+                if (tornTailAllowed || allZero(data, pos)) {
+                    return new Result(pos, pos, records);
+                }
+                throw new CorruptionException(file, pos, "incomplete record");
+            }
+            int crc = Coding.getInt(data, pos + 4);
+            if (Checksums.crc32c(data, pos + 8, len + 1) != crc) {
+                if (allZero(data, pos)) {
+                    return new Result(pos, pos, records); // a zero-filled tail, never written
+                }
+                throw new CorruptionException(file, pos, "record checksum mismatch");
+            }
+            if (data[pos + 8] != LogFormat.TYPE_FULL) {
+                throw new CorruptionException(file, pos, "unknown record type " + data[pos + 8]);
+            }
+            byte[] payload = new byte[len];
+            System.arraycopy(data, pos + LogFormat.HEADER_SIZE, payload, 0, len);
+            try {
+                payloads.accept(payload);
+            } catch (ByteSource.MalformedException e) {
+                throw new CorruptionException(file, pos, "malformed record: " + e.getMessage());
+            }
+            records++;
+            pos += LogFormat.HEADER_SIZE + len;
+        }
+        return new Result(pos, -1, records);
+    }
+
+    private static boolean allZero(byte[] data, int from) {
+        for (int i = from; i < data.length; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+package io.lightningdb.internal.wal;
+
+import io.lightningdb.internal.util.ByteSink;
+import io.lightningdb.internal.util.Checksums;
+import io.lightningdb.internal.util.FileIo;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/**
+ * Appends framed records to one file through an in-process buffer. {@link #flush()} hands the
+ * buffer to the operating system; {@link #sync()} also fsyncs. Appends and flushes are mutually
+ * exclusive; the fsync itself runs outside the monitor so appends continue during it.
+ */
+public final class LogWriter implements AutoCloseable {
+    private final Path path;
+    private final long number;
+    private final FileChannel channel;
+    private final ByteSink buffer = new ByteSink(64 * 1024);
+    private long size;
+
+    public LogWriter(Path path, long number) throws IOException {
+        this.path = path;
+        this.number = number;
+        this.channel = FileIo.openForWrite(path, false);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public long number() {
+        return number;
+    }
+
+    /** Bytes appended so far, buffered or not. */
+    public synchronized long size() {
+        return size;
+    }
+
+    public synchronized void append(byte[] payload, int off, int len) {
+        buffer.ensure(LogFormat.HEADER_SIZE + len);
+        int start = buffer.size();
+        buffer.putInt(len).putInt(0).putByte(LogFormat.TYPE_FULL).putBytes(payload, off, len);
+        buffer.setInt(start + 4, Checksums.crc32c(buffer.array(), start + 8, len + 1));
+        size += LogFormat.HEADER_SIZE + len;
+    }
+
+    /** Bytes appended but not yet handed to the operating system. */
+    public synchronized int bufferedBytes() {
+        return buffer.size();
+    }
+
+    /** Writes buffered records to the operating system. */
+    public synchronized void flush() throws IOException {
+        if (buffer.size() > 0) {
+            FileIo.writeFully(channel, buffer.array(), 0, buffer.size());
+            buffer.reset();
+        }
+    }
+
+    /** Flushes, then fsyncs the file's data. */
+    public void sync() throws IOException {
+        flush();
+        channel.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            flush();
+        } finally {
+            channel.close();
+        }
+    }
+}
