@@ -34,20 +34,24 @@ public final class MemTable implements IteratorSource {
         return walSegment;
     }
 
-    public void add(long sequence, int type, byte[] userKey, byte[] value) {
+    /** Adds an entry; {@code stored} is kept by reference and must not change afterwards. */
+    public void add(long sequence, int type, byte[] userKey, byte[] stored) {
         byte[] ikey = InternalKey.encode(userKey, sequence, type);
-        byte[] v = type == ValueType.DELETION ? Lookup.DELETED : value;
+        byte[] v = type == ValueType.DELETION ? Lookup.DELETED : stored;
         map.put(ikey, v);
         approximateBytes.addAndGet(ikey.length + v.length + ENTRY_OVERHEAD);
     }
 
-    /** The newest entry for {@code userKey} with sequence at most {@code sequence}; see {@link Lookup}. */
-    public byte[] get(byte[] userKey, long sequence) {
+    /**
+     * The newest entry for {@code userKey} with sequence at most {@code sequence}, resolved at
+     * {@code nowMillis}; see {@link Lookup}.
+     */
+    public byte[] get(byte[] userKey, long sequence, long nowMillis) {
         Map.Entry<byte[], byte[]> e = map.ceilingEntry(InternalKey.seekKey(userKey, sequence));
         if (e == null || InternalKey.compareUserKey(e.getKey(), userKey) != 0) {
             return null;
         }
-        return e.getValue();
+        return Lookup.resolve(InternalKey.type(e.getKey()), e.getValue(), nowMillis);
     }
 
     public long approximateBytes() {

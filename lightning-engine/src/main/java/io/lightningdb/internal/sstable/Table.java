@@ -180,8 +180,8 @@ public final class Table implements IteratorSource, AutoCloseable {
         return BloomFilter.mayContain(filter, BloomFilter.hash(userKey, userKey.length));
     }
 
-    /** Newest entry for {@code userKey} at or below {@code sequence}; see {@link Lookup}. */
-    public byte[] get(byte[] userKey, long sequence) {
+    /** Newest entry for {@code userKey} at or below {@code sequence}, resolved at {@code nowMillis}; see {@link Lookup}. */
+    public byte[] get(byte[] userKey, long sequence, long nowMillis) {
         if (!mayContain(userKey)) {
             return null;
         }
@@ -195,7 +195,8 @@ public final class Table implements IteratorSource, AutoCloseable {
         if (!c.valid() || !c.userKeyEquals(userKey)) {
             return null;
         }
-        return (c.currentTrailer() & 0xFF) == ValueType.DELETION ? Lookup.DELETED : c.value();
+        int type = (int) (c.currentTrailer() & 0xFF);
+        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, c.value(), nowMillis);
     }
 
     @Override
