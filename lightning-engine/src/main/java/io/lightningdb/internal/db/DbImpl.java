@@ -317,7 +317,7 @@ public final class DbImpl implements LightningDb {
     public void put(byte[] key, byte[] value) {
         validateKey(key);
         validateValue(value);
-        write(List.of(Mutation.put(key, value.clone())));
+        write(List.of(Mutation.put(key, value)));
     }
 
     @Override
@@ -393,11 +393,11 @@ public final class DbImpl implements LightningDb {
         List<Mutation> mutations = new ArrayList<>(ops.size());
         for (WriteBatch.Op op : ops) {
             if (op.isDelete()) {
-                mutations.add(Mutation.delete(op.key().clone()));
+                mutations.add(Mutation.delete(op.key()));
             } else if (op.ttl() == null) {
-                mutations.add(Mutation.put(op.key().clone(), op.value().clone()));
+                mutations.add(Mutation.put(op.key(), op.value()));
             } else {
-                mutations.add(Mutation.putExpiring(op.key().clone(), op.value(), expiryOf(op.ttl())));
+                mutations.add(Mutation.putExpiring(op.key(), op.value(), expiryOf(op.ttl())));
             }
         }
         write(mutations);
@@ -564,7 +564,7 @@ public final class DbImpl implements LightningDb {
         long seq = first;
         for (Writer w : group) {
             for (Mutation m : w.mutations) {
-                conflicts.record(m.key(), seq++);
+                conflicts.record(m.key().clone(), seq++); // callers may reuse their arrays
             }
         }
         conflicts.pruneIfLarge(snapshots.oldest(visibleSequence));
