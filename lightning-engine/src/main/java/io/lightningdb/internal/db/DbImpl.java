@@ -1118,7 +1118,7 @@ public final class DbImpl implements LightningDb {
         List<InternalIterator> inputs = new ArrayList<>();
         try {
             for (FileMetaData f : c.allInputs()) {
-                inputs.add(tableCache.get(f.number()).iterator(Direction.FORWARD, null));
+                inputs.add(tableCache.get(f.number()).uncachedIterator());
             }
             try (MergingIterator merged = new MergingIterator(inputs, Direction.FORWARD)) {
                 return compactionWriter.write(merged, smallestSnapshot, nowMillis(), userKey -> {
