@@ -54,6 +54,7 @@ import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -150,12 +151,22 @@ public final class DbImpl implements LightningDb {
         this.dirLock = dirLock;
         this.blockCache = new BlockCache(config.cacheSize());
         this.tableCache = new TableCache(n -> FileNames.table(dir, n), blockCache);
-        this.versions = new VersionSet(dir, this::deleteObsoleteTable);
+        this.versions = new VersionSet(dir, config.writeChannelFactory(), this::deleteObsoleteTable);
         this.picker = new CompactionPicker(config);
-        this.flushWriter =
-                new TableWriter(dir, config.blockSize(), config.bloomBitsPerKey(), Long.MAX_VALUE, this::newFileNumber);
+        this.flushWriter = new TableWriter(
+                config.writeChannelFactory(),
+                dir,
+                config.blockSize(),
+                config.bloomBitsPerKey(),
+                Long.MAX_VALUE,
+                this::newFileNumber);
         this.compactionWriter = new TableWriter(
-                dir, config.blockSize(), config.bloomBitsPerKey(), config.targetFileSize(), this::newFileNumber);
+                config.writeChannelFactory(),
+                dir,
+                config.blockSize(),
+                config.bloomBitsPerKey(),
+                config.targetFileSize(),
+                this::newFileNumber);
     }
 
     /** Opens or creates the database in {@code dir}; see {@link LightningDb#open(Path, LightningConfig)}. */
@@ -213,6 +224,7 @@ public final class DbImpl implements LightningDb {
         visibleSequence = maxSequence;
         mem = new MemTable(newLog);
         wal = new Wal(
+                config.writeChannelFactory(),
                 config.walSyncMode(),
                 config.walSyncInterval(),
                 config.walSegmentSize(),
@@ -248,7 +260,7 @@ public final class DbImpl implements LightningDb {
                         "Dropped an incomplete record at the end of {} (offset {}), left by a crash before it was acknowledged",
                         logPath,
                         result.tornAt());
-                try (var ch = FileIo.openForWrite(logPath, true)) {
+                try (var ch = FileIo.openForWrite(config.writeChannelFactory(), logPath, true)) {
                     ch.truncate(result.validLength());
                     ch.force(true);
                 }
@@ -363,7 +375,7 @@ public final class DbImpl implements LightningDb {
     public boolean delete(byte[] key) {
         validateKey(key);
         // Existence is read just before the delete; a concurrent writer may change it in between.
-        boolean existed = get(key) != null;
+        boolean existed = existsUncounted(key);
         write(List.of(Mutation.delete(key)));
         return existed;
     }
@@ -690,6 +702,19 @@ public final class DbImpl implements LightningDb {
             return r;
         } catch (LightningException e) {
             throw closed ? new DatabaseClosedException("Database " + dir + " was closed during the read") : e;
+        } finally {
+            v.unref();
+        }
+    }
+
+    /** Whether {@code key} holds a value now, without counting a user read. */
+    private boolean existsUncounted(byte[] key) {
+        ensureOpen();
+        long seq = visibleSequence;
+        ReadView v = acquireView();
+        try {
+            byte[] r = lookup(v, key, seq, nowMillis());
+            return r != null && r != Lookup.DELETED;
         } finally {
             v.unref();
         }
@@ -1223,9 +1248,9 @@ public final class DbImpl implements LightningDb {
         }
     }
 
-    /** The failure that put the engine into read-only mode, or null while healthy. */
-    public Throwable backgroundError() {
-        return backgroundError;
+    @Override
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(backgroundError);
     }
 
     void ensureOpen() {

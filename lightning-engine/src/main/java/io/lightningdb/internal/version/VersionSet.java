@@ -1,6 +1,7 @@
 package io.lightningdb.internal.version;
 
 import io.lightningdb.CorruptionException;
+import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.FileIo;
 import io.lightningdb.internal.util.FileNames;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
  */
 public final class VersionSet implements AutoCloseable {
     private final Path dir;
+    private final WriteChannelFactory channels;
     private final Consumer<FileMetaData> onObsolete;
     private Version current;
     private long nextFileNumber = 1;
@@ -34,8 +36,9 @@ public final class VersionSet implements AutoCloseable {
     private LogWriter manifest;
     private final byte[][] compactPointers = new byte[Version.NUM_LEVELS][];
 
-    public VersionSet(Path dir, Consumer<FileMetaData> onObsolete) {
+    public VersionSet(Path dir, WriteChannelFactory channels, Consumer<FileMetaData> onObsolete) {
         this.dir = dir;
+        this.channels = channels;
         this.onObsolete = onObsolete;
         install(new Version(Version.emptyLevels(), onObsolete));
     }
@@ -106,7 +109,7 @@ public final class VersionSet implements AutoCloseable {
     public void writeSnapshotManifest() throws IOException {
         long number = newFileNumber();
         Path path = FileNames.manifest(dir, number);
-        LogWriter writer = new LogWriter(path, number);
+        LogWriter writer = new LogWriter(channels, path, number);
         VersionEdit snapshot = new VersionEdit()
                 .logNumber(logNumber)
                 .nextFileNumber(nextFileNumber)
@@ -121,7 +124,7 @@ public final class VersionSet implements AutoCloseable {
         writer.sync();
         FileIo.syncDirectory(dir);
         FileIo.writeAtomically(
-                dir.resolve(FileNames.CURRENT), (path.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+                channels, dir.resolve(FileNames.CURRENT), (path.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
         if (manifest != null) {
             manifest.close();
         }

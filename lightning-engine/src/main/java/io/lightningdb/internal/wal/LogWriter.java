@@ -1,5 +1,6 @@
 package io.lightningdb.internal.wal;
 
+import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.Checksums;
 import io.lightningdb.internal.util.FileIo;
@@ -19,10 +20,10 @@ public final class LogWriter implements AutoCloseable {
     private final ByteSink buffer = new ByteSink(64 * 1024);
     private long size;
 
-    public LogWriter(Path path, long number) throws IOException {
+    public LogWriter(WriteChannelFactory channels, Path path, long number) throws IOException {
         this.path = path;
         this.number = number;
-        this.channel = FileIo.openForWrite(path, false);
+        this.channel = FileIo.openForWrite(channels, path, false);
     }
 
     public Path path() {
