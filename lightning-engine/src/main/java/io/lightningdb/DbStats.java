@@ -33,6 +33,8 @@ import java.util.List;
  * @param transactionConflicts commits refused because of a conflict (included in rolled back)
  * @param activeTransactions transactions open now
  * @param activeSnapshots snapshots open now (transactions included)
+ * @param compressionInputBytes raw bytes of the table data blocks written since open
+ * @param compressionOutputBytes bytes those blocks take on disk (blocks kept raw count as is)
  */
 public record DbStats(
         long gets,
@@ -61,10 +63,20 @@ public record DbStats(
         long transactionsRolledBack,
         long transactionConflicts,
         int activeTransactions,
-        int activeSnapshots) {
+        int activeSnapshots,
+        long compressionInputBytes,
+        long compressionOutputBytes) {
 
     public DbStats {
         levels = List.copyOf(levels);
+    }
+
+    /**
+     * Raw to stored size of the data blocks written since open: 2.0 means blocks take half their
+     * size on disk; 1.0 when nothing was written or nothing compressed.
+     */
+    public double compressionRatio() {
+        return compressionOutputBytes == 0 ? 1.0 : (double) compressionInputBytes / compressionOutputBytes;
     }
 
     /** Total number of table files across all levels. */

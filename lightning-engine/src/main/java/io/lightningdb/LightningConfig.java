@@ -30,6 +30,7 @@ public final class LightningConfig {
     private final Duration walSyncInterval;
     private final long walSegmentSize;
     private final int bloomBitsPerKey;
+    private final Compression compression;
     private final int maxImmutableMemtables;
     private final int level0CompactionTrigger;
     private final int level0SlowdownTrigger;
@@ -53,6 +54,7 @@ public final class LightningConfig {
         this.walSyncInterval = b.walSyncInterval;
         this.walSegmentSize = b.walSegmentSize;
         this.bloomBitsPerKey = b.bloomBitsPerKey;
+        this.compression = b.compression;
         this.maxImmutableMemtables = b.maxImmutableMemtables;
         this.level0CompactionTrigger = b.level0CompactionTrigger;
         this.level0SlowdownTrigger = b.level0SlowdownTrigger;
@@ -127,6 +129,15 @@ public final class LightningConfig {
         return bloomBitsPerKey;
     }
 
+    /**
+     * How table data blocks are compressed. Default {@link Compression#ADAPTIVE}: LZ4 where it saves
+     * at least 1/8 of a block, raw otherwise. Changing it affects new tables only; every table stays
+     * readable.
+     */
+    public Compression compression() {
+        return compression;
+    }
+
     /** Full memtables that may wait for flush before writers stall. Default 2. */
     public int maxImmutableMemtables() {
         return maxImmutableMemtables;
@@ -195,6 +206,7 @@ public final class LightningConfig {
         return "LightningConfig{cacheSize=" + cacheSize + ", writeBufferSize=" + writeBufferSize + ", blockSize="
                 + blockSize + ", maxKeySize=" + maxKeySize + ", maxValueSize=" + maxValueSize + ", walSyncMode="
                 + walSyncMode + ", walSyncInterval=" + walSyncInterval + ", walSegmentSize=" + walSegmentSize
+                + ", compression=" + compression
                 + ", backgroundCompaction=" + backgroundCompaction + ", maxActiveTransactions=" + maxActiveTransactions
                 + ", transactionTimeout=" + transactionTimeout + '}';
     }
@@ -210,6 +222,7 @@ public final class LightningConfig {
         private Duration walSyncInterval = Duration.ofMillis(100);
         private long walSegmentSize = 64 * MIB;
         private int bloomBitsPerKey = 10;
+        private Compression compression = Compression.ADAPTIVE;
         private int maxImmutableMemtables = 2;
         private int level0CompactionTrigger = 4;
         private int level0SlowdownTrigger = 12;
@@ -235,6 +248,7 @@ public final class LightningConfig {
             walSyncInterval = c.walSyncInterval;
             walSegmentSize = c.walSegmentSize;
             bloomBitsPerKey = c.bloomBitsPerKey;
+            compression = c.compression;
             maxImmutableMemtables = c.maxImmutableMemtables;
             level0CompactionTrigger = c.level0CompactionTrigger;
             level0SlowdownTrigger = c.level0SlowdownTrigger;
@@ -295,6 +309,12 @@ public final class LightningConfig {
 
         public Builder bloomBitsPerKey(int bits) {
             bloomBitsPerKey = (int) atLeast("bloomBitsPerKey", bits, 0);
+            return this;
+        }
+
+        /** Codec for new table data blocks; see {@link Compression}. */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.lightningdb.internal.compaction;
 
 import io.lightningdb.WriteChannelFactory;
+import io.lightningdb.internal.compress.BlockCompressor;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.key.Expiry;
 import io.lightningdb.internal.key.InternalKey;
@@ -31,6 +32,7 @@ public final class TableWriter {
     private final Path dir;
     private final int blockSize;
     private final int bloomBitsPerKey;
+    private final BlockCompressor compressor;
     private final long targetFileSize;
     private final LongSupplier newFileNumber;
 
@@ -42,12 +44,14 @@ public final class TableWriter {
             Path dir,
             int blockSize,
             int bloomBitsPerKey,
+            BlockCompressor compressor,
             long targetFileSize,
             LongSupplier newFileNumber) {
         this.channels = channels;
         this.dir = dir;
         this.blockSize = blockSize;
         this.bloomBitsPerKey = bloomBitsPerKey;
+        this.compressor = compressor;
         this.targetFileSize = targetFileSize;
         this.newFileNumber = newFileNumber;
     }
@@ -97,8 +101,8 @@ public final class TableWriter {
                 }
                 if (builder == null) {
                     builderNumber = newFileNumber.getAsLong();
-                    builder =
-                            new TableBuilder(channels, FileNames.table(dir, builderNumber), blockSize, bloomBitsPerKey);
+                    builder = new TableBuilder(
+                            channels, FileNames.table(dir, builderNumber), blockSize, bloomBitsPerKey, compressor);
                 }
                 builder.add(ikey, value);
             }

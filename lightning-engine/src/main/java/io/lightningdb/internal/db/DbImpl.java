@@ -19,6 +19,7 @@ import io.lightningdb.WriteBatch;
 import io.lightningdb.internal.compaction.Compaction;
 import io.lightningdb.internal.compaction.CompactionPicker;
 import io.lightningdb.internal.compaction.TableWriter;
+import io.lightningdb.internal.compress.BlockCompressor;
 import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.iterator.MergingIterator;
@@ -97,6 +98,7 @@ public final class DbImpl implements LightningDb {
     private final CompactionPicker picker;
     private final TableWriter flushWriter;
     private final TableWriter compactionWriter;
+    private final BlockCompressor compressor;
     private ByteSink groupBuffer = new ByteSink(64 * 1024); // used by the leader only
     private final LinkedList<MemTable> immutables = new LinkedList<>(); // newest first
     private final SnapshotRegistry snapshots = new SnapshotRegistry();
@@ -153,11 +155,13 @@ public final class DbImpl implements LightningDb {
         this.tableCache = new TableCache(n -> FileNames.table(dir, n), blockCache);
         this.versions = new VersionSet(dir, config.writeChannelFactory(), this::deleteObsoleteTable);
         this.picker = new CompactionPicker(config);
+        this.compressor = new BlockCompressor(config.compression());
         this.flushWriter = new TableWriter(
                 config.writeChannelFactory(),
                 dir,
                 config.blockSize(),
                 config.bloomBitsPerKey(),
+                compressor,
                 Long.MAX_VALUE,
                 this::newFileNumber);
         this.compactionWriter = new TableWriter(
@@ -165,6 +169,7 @@ public final class DbImpl implements LightningDb {
                 dir,
                 config.blockSize(),
                 config.bloomBitsPerKey(),
+                compressor,
                 config.targetFileSize(),
                 this::newFileNumber);
     }
@@ -1331,7 +1336,9 @@ public final class DbImpl implements LightningDb {
                 counters.transactionsRolledBack.sum(),
                 counters.transactionConflicts.sum(),
                 activeTx,
-                activeSnapshots);
+                activeSnapshots,
+                compressor.bytesIn(),
+                compressor.bytesOut());
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.lightningdb.internal.sstable;
 
 import io.lightningdb.CorruptionException;
 import io.lightningdb.LightningException;
+import io.lightningdb.internal.compress.BlockDecompressor;
+import io.lightningdb.internal.compress.Codec;
 import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.iterator.IteratorSource;
@@ -141,11 +143,15 @@ public final class Table implements IteratorSource, AutoCloseable {
         if (Checksums.crc32c(buf, 0, h.size() + 1) != crc) {
             throw new CorruptionException(path, h.offset(), "block checksum mismatch");
         }
-        int compression = buf[h.size()];
-        if (compression != TableFormat.COMPRESSION_NONE) {
-            throw new CorruptionException(path, h.offset(), "unknown compression type " + compression);
+        Codec codec = Codec.fromId(buf[h.size()]);
+        if (codec == null) {
+            throw new CorruptionException(path, h.offset(), "unknown compression type " + buf[h.size()]);
         }
-        return java.util.Arrays.copyOf(buf, h.size());
+        try {
+            return BlockDecompressor.decompress(codec, buf, h.size());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptionException(path, h.offset(), e.getMessage());
+        }
     }
 
     private Block dataBlock(int i) {

@@ -1,6 +1,8 @@
 package io.lightningdb.internal.sstable;
 
 import io.lightningdb.WriteChannelFactory;
+import io.lightningdb.internal.compress.BlockCompressor;
+import io.lightningdb.internal.compress.Codec;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.Checksums;
@@ -21,6 +23,7 @@ public final class TableBuilder implements AutoCloseable {
     private final FileChannel out;
     private final int blockSize;
     private final int bloomBitsPerKey;
+    private final BlockCompressor compressor;
     private final BlockBuilder block = new BlockBuilder(TableFormat.RESTART_INTERVAL);
     private final ByteSink index = new ByteSink(4096);
     private final ByteSink pending = new ByteSink(64 * 1024);
@@ -36,13 +39,15 @@ public final class TableBuilder implements AutoCloseable {
     /** Result of a finished table. */
     public record Info(long fileSize, long entries, byte[] smallest, byte[] largest) {}
 
-    public TableBuilder(WriteChannelFactory channels, Path target, int blockSize, int bloomBitsPerKey)
+    public TableBuilder(
+            WriteChannelFactory channels, Path target, int blockSize, int bloomBitsPerKey, BlockCompressor compressor)
             throws IOException {
         this.target = target;
         this.tmp = target.resolveSibling(target.getFileName() + ".tmp");
         this.out = FileIo.openForWrite(channels, tmp, false);
         this.blockSize = blockSize;
         this.bloomBitsPerKey = bloomBitsPerKey;
+        this.compressor = compressor;
     }
 
     /** Adds an entry; keys must arrive in strictly increasing internal-key order. */
@@ -81,17 +86,18 @@ public final class TableBuilder implements AutoCloseable {
         if (block.isEmpty()) {
             return;
         }
-        BlockHandle h = writeBlock(block.finish());
+        BlockCompressor.Encoded encoded = compressor.compress(block.finish());
+        BlockHandle h = writeBlock(encoded.bytes(), encoded.codec());
         block.reset();
         index.putLengthPrefixed(largest);
         index.putVarLong(h.offset()).putVarLong(h.size());
         indexCount++;
     }
 
-    private BlockHandle writeBlock(byte[] contents) throws IOException {
+    private BlockHandle writeBlock(byte[] contents, Codec codec) throws IOException {
         BlockHandle handle = new BlockHandle(offset + pending.size(), contents.length);
         pending.putBytes(contents);
-        pending.putByte(TableFormat.COMPRESSION_NONE);
+        pending.putByte(codec.id());
         int crcStart = pending.size() - contents.length - 1;
         pending.putInt(Checksums.crc32c(pending.array(), crcStart, contents.length + 1));
         if (pending.size() >= 64 * 1024) {
@@ -112,10 +118,10 @@ public final class TableBuilder implements AutoCloseable {
             throw new IllegalStateException("empty table");
         }
         flushBlock();
-        BlockHandle filter = writeBlock(BloomFilter.build(keyHashes, keyHashCount, bloomBitsPerKey));
+        BlockHandle filter = writeBlock(BloomFilter.build(keyHashes, keyHashCount, bloomBitsPerKey), Codec.NONE);
         ByteSink indexBlock = new ByteSink(index.size() + 8);
         indexBlock.putVarLong(indexCount).putBytes(index.array(), 0, index.size());
-        BlockHandle indexHandle = writeBlock(indexBlock.toByteArray());
+        BlockHandle indexHandle = writeBlock(indexBlock.toByteArray(), Codec.NONE);
         ByteSink footer = new ByteSink(TableFormat.FOOTER_SIZE);
         footer.putLong(indexHandle.offset()).putLong(indexHandle.size());
         footer.putLong(filter.offset()).putLong(filter.size());

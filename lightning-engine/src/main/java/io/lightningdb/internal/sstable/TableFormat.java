@@ -6,6 +6,8 @@ package io.lightningdb.internal.sstable;
  * <pre>
  * [data block 0] ... [data block n] [filter block] [index block] [footer]
  * block   = contents, compression type (1 byte), CRC32C of contents and type (4 bytes)
+ * contents of a compressed block (type 1 Snappy, 2 LZ4, 3 Zstd) = varint raw length, codec output;
+ *           type 0: the raw block. Index and filter blocks are never compressed.
  * index   = varint count, then per data block: varint key length, last internal key, varint offset, varint size
  * filter  = bloom bits, probe count (1 byte)
  * footer  = index offset, index size, filter offset, filter size (8 bytes each),
@@ -17,7 +19,6 @@ final class TableFormat {
     static final int VERSION = 1;
     static final int FOOTER_SIZE = 8 * 5 + 4 + 8 + 4;
     static final int BLOCK_TRAILER_SIZE = 5;
-    static final int COMPRESSION_NONE = 0;
     static final int RESTART_INTERVAL = 16;
 
     private TableFormat() {}
