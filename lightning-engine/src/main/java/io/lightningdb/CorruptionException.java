@@ -12,11 +12,18 @@ public class CorruptionException extends LightningException {
 
     private final transient Path file;
     private final long offset;
+    private final String detail;
 
     public CorruptionException(Path file, long offset, String detail) {
         super("Corruption in " + file + " at offset " + offset + ": " + detail);
         this.file = file;
         this.offset = offset;
+        this.detail = detail;
+    }
+
+    /** What is wrong, without the file and offset. */
+    public String detail() {
+        return detail;
     }
 
     /** The damaged file. */

@@ -130,9 +130,9 @@ public final class LightningConfig {
     }
 
     /**
-     * How table data blocks are compressed. Default {@link Compression#ADAPTIVE}: LZ4 where it saves
-     * at least 1/8 of a block, raw otherwise. Changing it affects new tables only; every table stays
-     * readable.
+     * How table data blocks are compressed. Default {@link Compression#NONE}; {@link
+     * Compression#ADAPTIVE} (LZ4 where it saves at least 1/8 of a block) suits most data. Changing it
+     * affects new tables only; every table stays readable.
      */
     public Compression compression() {
         return compression;
@@ -222,7 +222,7 @@ public final class LightningConfig {
         private Duration walSyncInterval = Duration.ofMillis(100);
         private long walSegmentSize = 64 * MIB;
         private int bloomBitsPerKey = 10;
-        private Compression compression = Compression.ADAPTIVE;
+        private Compression compression = Compression.NONE;
         private int maxImmutableMemtables = 2;
         private int level0CompactionTrigger = 4;
         private int level0SlowdownTrigger = 12;

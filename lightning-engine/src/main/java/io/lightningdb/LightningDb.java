@@ -128,6 +128,25 @@ public interface LightningDb extends ReadOperations, AutoCloseable {
      */
     void compact();
 
+    /**
+     * Makes everything written so far durable in tables: flushes the memtable, then fsyncs the
+     * log, the manifest and the directory. After it returns, recovery needs no log replay for the
+     * writes before the call, and a copy of the directory's files is a complete database.
+     */
+    void checkpoint();
+
+    /**
+     * Reads every block of every live table, every record of the live write-ahead-log segments and
+     * the manifest, and checks every checksum. Damage is reported, not thrown: the report lists each
+     * problem with its file and byte offset. Runs alongside reads and writes.
+     *
+     * <pre>{@code
+     * VerifyReport report = db.verify();
+     * assert report.isClean() : report.problems();
+     * }</pre>
+     */
+    VerifyReport verify();
+
     /** A snapshot of the engine's counters and gauges. */
     DbStats stats();
 

@@ -15,6 +15,7 @@ import io.lightningdb.TransactionLimitException;
 import io.lightningdb.TransactionOptions;
 import io.lightningdb.TransactionTimeoutException;
 import io.lightningdb.TransactionWork;
+import io.lightningdb.VerifyReport;
 import io.lightningdb.WriteBatch;
 import io.lightningdb.internal.compaction.Compaction;
 import io.lightningdb.internal.compaction.CompactionPicker;
@@ -27,6 +28,7 @@ import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
 import io.lightningdb.internal.key.Mutation;
 import io.lightningdb.internal.memtable.MemTable;
+import io.lightningdb.internal.ops.Verifier;
 import io.lightningdb.internal.sstable.BlockCache;
 import io.lightningdb.internal.sstable.TableCache;
 import io.lightningdb.internal.txn.ConflictTracker;
@@ -972,6 +974,73 @@ public final class DbImpl implements LightningDb {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public void checkpoint() {
+        flush();
+        lock.lock();
+        try {
+            throwIfFailed();
+            wal.syncNow(); // the manifest is fsynced on every edit already
+            FileIo.syncDirectory(dir);
+        } catch (IOException e) {
+            throw new LightningException("Checkpoint of " + dir + " failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public VerifyReport verify() {
+        ensureOpen();
+        Version v;
+        List<Long> logs = new ArrayList<>();
+        long manifest;
+        lock.lock();
+        try {
+            v = versions.current();
+            v.ref(); // keeps its tables on disk while they are read
+            manifest = versions.manifestNumber();
+            for (MemTable imm : immutables) {
+                logs.add(imm.walSegment());
+            }
+            logs.add(mem.walSegment());
+            long keepFrom = versions.logNumber();
+            logs.removeIf(n -> n < keepFrom);
+        } finally {
+            lock.unlock();
+        }
+        Verifier verifier = new Verifier();
+        try {
+            for (int level = 0; level < Version.NUM_LEVELS; level++) {
+                for (FileMetaData f : v.files(level)) {
+                    verifier.table(FileNames.table(dir, f.number()), f.number());
+                }
+            }
+        } finally {
+            v.unref();
+        }
+        verifier.manifest(FileNames.manifest(dir, manifest));
+        List<Long> segments = logSegmentsFrom(logs.isEmpty() ? Long.MAX_VALUE : Collections.min(logs));
+        for (int i = 0; i < segments.size(); i++) {
+            verifier.log(FileNames.log(dir, segments.get(i)), i == segments.size() - 1);
+        }
+        return verifier.report();
+    }
+
+    /** Numbers of the log segments in the directory from {@code first} on, ascending. */
+    private List<Long> logSegmentsFrom(long first) {
+        List<Long> logs = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            files.map(p -> FileNames.parse(p.getFileName().toString()))
+                    .filter(p -> p.kind() == FileNames.Kind.LOG && p.number() >= first)
+                    .forEach(p -> logs.add(p.number()));
+        } catch (IOException e) {
+            throw new LightningException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        Collections.sort(logs);
+        return logs;
     }
 
     private void scheduleFlush() {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 
 /**
  * An open, immutable table file. Index and bloom filter stay in memory; data blocks are read with
@@ -166,6 +167,25 @@ public final class Table implements IteratorSource, AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new CorruptionException(path, h.offset(), e.getMessage());
         }
+    }
+
+    /**
+     * Reads every data block from the file, bypassing the cache, and checks its checksum, codec and
+     * entries. Each damaged block goes to {@code problems} and the check moves on to the next one.
+     *
+     * @return the number of blocks read
+     */
+    public int verifyDataBlocks(Consumer<CorruptionException> problems) {
+        for (int i = 0; i < blockOffsets.length; i++) {
+            try {
+                readDataBlock(i).decodeAll();
+            } catch (CorruptionException e) {
+                problems.accept(e);
+            } catch (RuntimeException e) { // entries that pass the checksum but do not decode
+                problems.accept(new CorruptionException(path, blockOffsets[i], "malformed block: " + e));
+            }
+        }
+        return blockOffsets.length;
     }
 
     /** Index of the first data block whose last key is {@code >= target}, or the block count. */
