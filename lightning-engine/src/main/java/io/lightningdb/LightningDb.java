@@ -147,6 +147,27 @@ public interface LightningDb extends ReadOperations, AutoCloseable {
      */
     VerifyReport verify();
 
+    /**
+     * Copies the database, as of one moment, into {@code target} (absent or empty), while reads and
+     * writes go on. The copy is a database directory: open it with {@link #open}. Tables are
+     * hard-linked where the file system allows (they never change), else copied; log segments are
+     * copied up to a record boundary.
+     *
+     * <pre>{@code
+     * BackupInfo b = db.backup(Path.of("/backups/2026-11-23"));
+     * // b.sequence(): the copy holds exactly the writes up to this sequence number
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code target} is a non-empty directory
+     */
+    BackupInfo backup(Path target);
+
+    /**
+     * Adds a numbered backup point to {@code backupDir}, copying only the table files the directory
+     * does not hold yet. Manage the points with {@link Backups}: list, restore, purge.
+     */
+    BackupInfo backupTo(Path backupDir);
+
     /** A snapshot of the engine's counters and gauges. */
     DbStats stats();
 

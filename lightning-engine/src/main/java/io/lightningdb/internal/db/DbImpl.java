@@ -1,5 +1,6 @@
 package io.lightningdb.internal.db;
 
+import io.lightningdb.BackupInfo;
 import io.lightningdb.CorruptionException;
 import io.lightningdb.DatabaseClosedException;
 import io.lightningdb.DbStats;
@@ -17,6 +18,9 @@ import io.lightningdb.TransactionTimeoutException;
 import io.lightningdb.TransactionWork;
 import io.lightningdb.VerifyReport;
 import io.lightningdb.WriteBatch;
+import io.lightningdb.internal.backup.BackupCapture;
+import io.lightningdb.internal.backup.BackupRepository;
+import io.lightningdb.internal.backup.DirectoryBackup;
 import io.lightningdb.internal.compaction.Compaction;
 import io.lightningdb.internal.compaction.CompactionPicker;
 import io.lightningdb.internal.compaction.TableWriter;
@@ -59,6 +63,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -115,6 +120,7 @@ public final class DbImpl implements LightningDb {
     private volatile ReadView view;
     private volatile boolean closed;
     private volatile Throwable backgroundError;
+    private final TreeMap<Long, Integer> pinnedLogs = new TreeMap<>(); // log numbers backups still copy
     private boolean flushScheduled;
     private boolean compactionScheduled;
 
@@ -126,18 +132,24 @@ public final class DbImpl implements LightningDb {
         final List<Mutation> mutations;
         final TransactionImpl txn;
         final boolean closeRequest;
+        final Runnable barrier; // runs at the head of the queue, with no commit in flight
         final Condition turn = lock.newCondition();
         boolean done;
         RuntimeException error;
 
         Writer(List<Mutation> mutations, TransactionImpl txn, boolean closeRequest) {
+            this(mutations, txn, closeRequest, null);
+        }
+
+        Writer(List<Mutation> mutations, TransactionImpl txn, boolean closeRequest, Runnable barrier) {
             this.mutations = mutations;
             this.txn = txn;
             this.closeRequest = closeRequest;
+            this.barrier = barrier;
         }
 
         boolean isFlushRequest() {
-            return mutations.isEmpty() && !closeRequest;
+            return mutations.isEmpty() && !closeRequest && barrier == null;
         }
 
         long bytes() {
@@ -461,13 +473,22 @@ public final class DbImpl implements LightningDb {
                 handled.add(leader);
                 return; // nothing to throw: a close request cannot fail
             }
+            if (leader.barrier != null) {
+                handled.add(leader);
+                throwIfFailed();
+                ensureOpen();
+                leader.barrier.run();
+                return;
+            }
             makeRoomForWrite(leader.isFlushRequest());
             long limit = leader.bytes() <= SMALL_WRITE_BYTES ? leader.bytes() + SMALL_WRITE_BYTES : MAX_GROUP_BYTES;
             long groupBytes = 0;
             int count = 0;
             TreeSet<byte[]> groupKeys = null; // keys written ahead in this group, once a transaction joins
             for (Writer w : writers) {
-                if (w.closeRequest || (w != leader && (w.isFlushRequest() || groupBytes + w.bytes() > limit))) {
+                if (w.closeRequest
+                        || (w != leader
+                                && (w.isFlushRequest() || w.barrier != null || groupBytes + w.bytes() > limit))) {
                     break;
                 }
                 handled.add(w);
@@ -1097,7 +1118,7 @@ public final class DbImpl implements LightningDb {
         long keepFrom;
         lock.lock();
         try {
-            keepFrom = versions.logNumber();
+            keepFrom = oldestLogToKeep();
         } finally {
             lock.unlock();
         }
@@ -1109,6 +1130,103 @@ public final class DbImpl implements LightningDb {
                 }
             }
         }
+    }
+
+    /** Log segments below this number may go: tables hold their writes and no backup copies them. Lock held. */
+    private long oldestLogToKeep() {
+        long keep = versions.logNumber();
+        return pinnedLogs.isEmpty() ? keep : Math.min(keep, pinnedLogs.firstKey());
+    }
+
+    // ---------------------------------------------------------------- backup
+
+    @Override
+    public BackupInfo backup(Path target) {
+        Objects.requireNonNull(target, "target");
+        BackupCapture capture = captureForBackup();
+        try {
+            return DirectoryBackup.write(capture, target);
+        } catch (IOException e) {
+            throw new LightningException("Backup of " + dir + " to " + target + " failed: " + e.getMessage(), e);
+        } finally {
+            capture.release();
+        }
+    }
+
+    @Override
+    public BackupInfo backupTo(Path backupDir) {
+        Objects.requireNonNull(backupDir, "backupDir");
+        BackupCapture capture = captureForBackup();
+        try {
+            synchronized (pinnedLogs) { // one point at a time per database: ids are taken in order
+                return new BackupRepository(backupDir).add(capture);
+            }
+        } catch (IOException e) {
+            throw new LightningException("Backup of " + dir + " into " + backupDir + " failed: " + e.getMessage(), e);
+        } finally {
+            capture.release();
+        }
+    }
+
+    /**
+     * Takes the backup's moment at the head of the write queue, where no commit is in flight: the
+     * current version's tables plus the log up to its current end hold exactly the writes up to
+     * {@code lastSequence}. Pins both until the capture is released, so copying runs without the lock.
+     */
+    private BackupCapture captureForBackup() {
+        ensureOpen();
+        BackupCapture[] result = new BackupCapture[1];
+        runAsWriter(new Writer(List.of(), null, false, () -> {
+            try {
+                result[0] = captureLocked();
+            } catch (IOException e) {
+                throw new LightningException("Cannot start a backup of " + dir + ": " + e.getMessage(), e);
+            }
+        }));
+        return result[0];
+    }
+
+    private BackupCapture captureLocked() throws IOException {
+        Wal.Position end = wal.flushedPosition();
+        Version v = versions.current();
+        long logFrom = versions.logNumber();
+        List<BackupCapture.FilePart> tables = new ArrayList<>();
+        for (int level = 0; level < Version.NUM_LEVELS; level++) {
+            for (FileMetaData f : v.files(level)) {
+                tables.add(new BackupCapture.FilePart(f.number(), f.size()));
+            }
+        }
+        List<BackupCapture.FilePart> logs = new ArrayList<>();
+        for (long n : logSegmentsFrom(logFrom)) {
+            if (n < end.segment()) {
+                logs.add(new BackupCapture.FilePart(n, Files.size(FileNames.log(dir, n))));
+            } else if (n == end.segment()) {
+                logs.add(new BackupCapture.FilePart(n, end.length()));
+            }
+        }
+        long manifestNumber = versions.newFileNumber();
+        byte[] record = VersionSet.snapshotEdit(v, logFrom, versions.nextFileNumber(), lastSequence)
+                .encode();
+        v.ref();
+        pinnedLogs.merge(logFrom, 1, Integer::sum);
+        Runnable release = () -> {
+            lock.lock();
+            try {
+                pinnedLogs.computeIfPresent(logFrom, (k, c) -> c == 1 ? null : c - 1);
+            } finally {
+                lock.unlock();
+            }
+            v.unref();
+        };
+        return new BackupCapture(
+                dir,
+                tables,
+                logs,
+                manifestNumber,
+                record,
+                lastSequence,
+                config.clock().instant(),
+                release);
     }
 
     /**

@@ -110,16 +110,8 @@ public final class VersionSet implements AutoCloseable {
         long number = newFileNumber();
         Path path = FileNames.manifest(dir, number);
         LogWriter writer = new LogWriter(channels, path, number);
-        VersionEdit snapshot = new VersionEdit()
-                .logNumber(logNumber)
-                .nextFileNumber(nextFileNumber)
-                .lastSequence(lastSequence);
-        for (int level = 0; level < Version.NUM_LEVELS; level++) {
-            for (FileMetaData f : current.files(level)) {
-                snapshot.addFile(level, f);
-            }
-        }
-        byte[] payload = snapshot.encode();
+        byte[] payload =
+                snapshotEdit(current, logNumber, nextFileNumber, lastSequence).encode();
         writer.append(payload, 0, payload.length);
         writer.sync();
         FileIo.syncDirectory(dir);
@@ -130,6 +122,20 @@ public final class VersionSet implements AutoCloseable {
         }
         manifest = writer;
         manifestNumber = number;
+    }
+
+    /** One edit that describes {@code v} whole: the only record of a fresh manifest. */
+    public static VersionEdit snapshotEdit(Version v, long logNumber, long nextFileNumber, long lastSequence) {
+        VersionEdit snapshot = new VersionEdit()
+                .logNumber(logNumber)
+                .nextFileNumber(nextFileNumber)
+                .lastSequence(lastSequence);
+        for (int level = 0; level < Version.NUM_LEVELS; level++) {
+            for (FileMetaData f : v.files(level)) {
+                snapshot.addFile(level, f);
+            }
+        }
+        return snapshot;
     }
 
     /**
@@ -178,6 +184,11 @@ public final class VersionSet implements AutoCloseable {
 
     public long logNumber() {
         return logNumber;
+    }
+
+    /** The next file number that will be handed out. */
+    public long nextFileNumber() {
+        return nextFileNumber;
     }
 
     public long lastSequence() {

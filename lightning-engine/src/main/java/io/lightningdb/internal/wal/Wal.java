@@ -108,6 +108,20 @@ public final class Wal implements AutoCloseable {
         }
     }
 
+    /** A point in the log: everything before byte {@code length} of segment {@code segment}. */
+    public record Position(long segment, long length) {}
+
+    /**
+     * Hands everything appended so far to the operating system and returns where it ends, a record
+     * boundary. The caller must keep appends out meanwhile (it is the head of the write queue).
+     */
+    public Position flushedPosition() throws IOException {
+        synchronized (rotateLock) {
+            current.flush();
+            return new Position(current.number(), current.size());
+        }
+    }
+
     /** Writes and fsyncs everything appended so far. */
     public void syncNow() throws IOException {
         synchronized (rotateLock) {
