@@ -168,6 +168,19 @@ public interface LightningDb extends ReadOperations, AutoCloseable {
      */
     BackupInfo backupTo(Path backupDir);
 
+    /**
+     * Rewrites every table, and starts a new manifest, under the key provider's current primary key,
+     * so that older keys are no longer needed once it returns (log segments are rewritten by the
+     * flush it starts with). Compacts the whole tree on the way; reads and writes continue.
+     *
+     * <pre>{@code
+     * // reopened with KeyProvider.of(2, Map.of(1, oldKey, 2, newKey)):
+     * db.rewriteWithCurrentKey();
+     * // from now on KeyProvider.of(2, Map.of(2, newKey)) suffices
+     * }</pre>
+     */
+    void rewriteWithCurrentKey();
+
     /** A snapshot of the engine's counters and gauges. */
     DbStats stats();
 

@@ -1,5 +1,6 @@
 package io.lightningdb.internal.backup;
 
+import io.lightningdb.internal.crypto.Encryptor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param logs log segment numbers and the byte length to copy of each
  * @param manifestNumber file number reserved for the backup's manifest
  * @param manifestRecord the one version edit the backup's manifest holds
+ * @param encryptor encrypts the backup's manifest as the database's own; null when encryption is off
  */
 public record BackupCapture(
         Path sourceDir,
@@ -21,6 +23,7 @@ public record BackupCapture(
         List<FilePart> logs,
         long manifestNumber,
         byte[] manifestRecord,
+        Encryptor encryptor,
         long sequence,
         Instant createdAt,
         Runnable onRelease) {

@@ -81,7 +81,7 @@ public final class BackupRepository {
             bytes += log.length();
             added++;
         }
-        DatabaseFiles.publishManifest(tmp, capture.manifestNumber(), capture.manifestRecord());
+        DatabaseFiles.publishManifest(tmp, capture.manifestNumber(), capture.manifestRecord(), capture.encryptor());
         int files = tables.size() + capture.logs().size() + 1;
         BackupInfo info = new BackupInfo(id, capture.createdAt(), capture.sequence(), files, bytes, added + 1);
         writeMeta(tmp, info, tables);

@@ -1,6 +1,7 @@
 package io.lightningdb.internal.backup;
 
 import io.lightningdb.WriteChannelFactory;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.util.FileIo;
 import io.lightningdb.internal.util.FileNames;
 import io.lightningdb.internal.wal.LogWriter;
@@ -13,9 +14,9 @@ final class DatabaseFiles {
     private DatabaseFiles() {}
 
     /** Writes a one-record manifest, then points {@code CURRENT} at it: the step that makes the copy live. */
-    static void publishManifest(Path dir, long number, byte[] record) throws IOException {
+    static void publishManifest(Path dir, long number, byte[] record, Encryptor encryptor) throws IOException {
         Path manifest = FileNames.manifest(dir, number);
-        try (LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, manifest, number)) {
+        try (LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, manifest, number, encryptor)) {
             writer.append(record, 0, record.length);
             writer.sync();
         }

@@ -31,7 +31,7 @@ public final class DirectoryBackup {
                     log.length());
             bytes += log.length();
         }
-        DatabaseFiles.publishManifest(target, capture.manifestNumber(), capture.manifestRecord());
+        DatabaseFiles.publishManifest(target, capture.manifestNumber(), capture.manifestRecord(), capture.encryptor());
         int files = capture.tables().size() + capture.logs().size() + 1;
         return new BackupInfo(0, capture.createdAt(), capture.sequence(), files, bytes, files);
     }

@@ -2,6 +2,7 @@ package io.lightningdb.internal.compaction;
 
 import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.compress.BlockCompressor;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.key.Expiry;
 import io.lightningdb.internal.key.InternalKey;
@@ -33,6 +34,7 @@ public final class TableWriter {
     private final int blockSize;
     private final int bloomBitsPerKey;
     private final BlockCompressor compressor;
+    private final Encryptor encryptor;
     private final long targetFileSize;
     private final LongSupplier newFileNumber;
 
@@ -45,6 +47,7 @@ public final class TableWriter {
             int blockSize,
             int bloomBitsPerKey,
             BlockCompressor compressor,
+            Encryptor encryptor,
             long targetFileSize,
             LongSupplier newFileNumber) {
         this.channels = channels;
@@ -52,6 +55,7 @@ public final class TableWriter {
         this.blockSize = blockSize;
         this.bloomBitsPerKey = bloomBitsPerKey;
         this.compressor = compressor;
+        this.encryptor = encryptor;
         this.targetFileSize = targetFileSize;
         this.newFileNumber = newFileNumber;
     }
@@ -102,7 +106,12 @@ public final class TableWriter {
                 if (builder == null) {
                     builderNumber = newFileNumber.getAsLong();
                     builder = new TableBuilder(
-                            channels, FileNames.table(dir, builderNumber), blockSize, bloomBitsPerKey, compressor);
+                            channels,
+                            FileNames.table(dir, builderNumber),
+                            blockSize,
+                            bloomBitsPerKey,
+                            compressor,
+                            encryptor);
                 }
                 builder.add(ikey, value);
             }

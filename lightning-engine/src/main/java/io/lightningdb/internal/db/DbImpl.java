@@ -25,6 +25,7 @@ import io.lightningdb.internal.compaction.Compaction;
 import io.lightningdb.internal.compaction.CompactionPicker;
 import io.lightningdb.internal.compaction.TableWriter;
 import io.lightningdb.internal.compress.BlockCompressor;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.iterator.MergingIterator;
@@ -106,6 +107,7 @@ public final class DbImpl implements LightningDb {
     private final TableWriter flushWriter;
     private final TableWriter compactionWriter;
     private final BlockCompressor compressor;
+    private final Encryptor encryptor; // null when encryption is off
     private ByteSink groupBuffer = new ByteSink(64 * 1024); // used by the leader only
     private final LinkedList<MemTable> immutables = new LinkedList<>(); // newest first
     private final SnapshotRegistry snapshots = new SnapshotRegistry();
@@ -161,13 +163,14 @@ public final class DbImpl implements LightningDb {
         }
     }
 
-    private DbImpl(Path dir, LightningConfig config, DirLock dirLock) {
+    private DbImpl(Path dir, LightningConfig config, DirLock dirLock, Encryptor encryptor) {
         this.dir = dir;
         this.config = config;
         this.dirLock = dirLock;
+        this.encryptor = encryptor;
         this.blockCache = new BlockCache(config.cacheSize());
-        this.tableCache = new TableCache(n -> FileNames.table(dir, n), blockCache);
-        this.versions = new VersionSet(dir, config.writeChannelFactory(), this::deleteObsoleteTable);
+        this.tableCache = new TableCache(n -> FileNames.table(dir, n), blockCache, encryptor);
+        this.versions = new VersionSet(dir, config.writeChannelFactory(), this::deleteObsoleteTable, encryptor);
         this.picker = new CompactionPicker(config);
         this.compressor = new BlockCompressor(config.compression());
         this.flushWriter = new TableWriter(
@@ -176,6 +179,7 @@ public final class DbImpl implements LightningDb {
                 config.blockSize(),
                 config.bloomBitsPerKey(),
                 compressor,
+                encryptor,
                 Long.MAX_VALUE,
                 this::newFileNumber);
         this.compactionWriter = new TableWriter(
@@ -184,6 +188,7 @@ public final class DbImpl implements LightningDb {
                 config.blockSize(),
                 config.bloomBitsPerKey(),
                 compressor,
+                encryptor,
                 config.targetFileSize(),
                 this::newFileNumber);
     }
@@ -197,8 +202,9 @@ public final class DbImpl implements LightningDb {
         } catch (IOException e) {
             throw new LightningException("Cannot create database directory " + dir + ": " + e.getMessage(), e);
         }
+        Encryptor encryptor = config.encryption() == null ? null : new Encryptor(config.encryption());
         DirLock dirLock = DirLock.acquire(dir);
-        DbImpl db = new DbImpl(dir, config, dirLock);
+        DbImpl db = new DbImpl(dir, config, dirLock, encryptor);
         try {
             db.recover();
             db.startBackgroundWork();
@@ -251,7 +257,8 @@ public final class DbImpl implements LightningDb {
                 newLog,
                 counters.walSyncs,
                 counters.walBytes,
-                this::recordBackgroundError);
+                this::recordBackgroundError,
+                encryptor);
         installView();
         deleteObsoleteFiles();
     }
@@ -270,7 +277,7 @@ public final class DbImpl implements LightningDb {
         for (int i = 0; i < logs.size(); i++) {
             Path logPath = FileNames.log(dir, logs.get(i));
             boolean last = i == logs.size() - 1;
-            var result = LogReader.read(logPath, last, payload -> {
+            var result = LogReader.read(logPath, last, encryptor, payload -> {
                 long seq = BatchCodec.decode(payload, replay[0]::add);
                 maxSequence[0] = Math.max(maxSequence[0], seq);
             });
@@ -1032,7 +1039,7 @@ public final class DbImpl implements LightningDb {
         } finally {
             lock.unlock();
         }
-        Verifier verifier = new Verifier();
+        Verifier verifier = new Verifier(encryptor);
         try {
             for (int level = 0; level < Version.NUM_LEVELS; level++) {
                 for (FileMetaData f : v.files(level)) {
@@ -1224,6 +1231,7 @@ public final class DbImpl implements LightningDb {
                 logs,
                 manifestNumber,
                 record,
+                encryptor,
                 lastSequence,
                 config.clock().instant(),
                 release);
@@ -1397,6 +1405,76 @@ public final class DbImpl implements LightningDb {
                 throw re;
             }
             throw new LightningException("Compaction failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public void rewriteWithCurrentKey() {
+        compact(); // level 0 empties: rewritten level-0 tables would get newer numbers than newer data
+        Future<?> done = compactionExecutor.submit(() -> {
+            for (int level = 1; level < Version.NUM_LEVELS; level++) {
+                List<FileMetaData> files;
+                lock.lock();
+                try {
+                    ensureOpen();
+                    files = versions.current().files(level);
+                } finally {
+                    lock.unlock();
+                }
+                for (FileMetaData f : files) {
+                    rewriteTable(level, f);
+                }
+            }
+            lock.lock();
+            try {
+                long old = versions.manifestNumber();
+                versions.writeSnapshotManifest(); // older manifest records were under older keys
+                Files.deleteIfExists(FileNames.manifest(dir, old));
+            } finally {
+                lock.unlock();
+            }
+            return null;
+        });
+        awaitMaintenance(done, "Rewrite");
+    }
+
+    /** Rewrites one table in place (same level, same key range) through the current encryptor. */
+    private void rewriteTable(int level, FileMetaData f) throws IOException {
+        long smallestSnapshot;
+        lock.lock();
+        try {
+            smallestSnapshot = smallestSnapshot();
+        } finally {
+            lock.unlock();
+        }
+        TableWriter.Result result;
+        try (InternalIterator in = tableCache.get(f.number()).uncachedIterator()) {
+            result = compactionWriter.write(in, smallestSnapshot, nowMillis(), k -> false);
+        }
+        VersionEdit edit = new VersionEdit();
+        edit.deleteFile(level, f.number());
+        result.files().forEach(out -> edit.addFile(level, out));
+        lock.lock();
+        try {
+            versions.logAndApply(edit);
+            installView();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void awaitMaintenance(Future<?> done, String what) {
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LightningException("Interrupted during " + what.toLowerCase(java.util.Locale.ROOT), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new LightningException(what + " failed: " + cause.getMessage(), cause);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.lightningdb.internal.ops;
 
 import io.lightningdb.CorruptionException;
+import io.lightningdb.EncryptionKeyException;
 import io.lightningdb.LightningException;
 import io.lightningdb.VerifyReport;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.sstable.BlockCache;
 import io.lightningdb.internal.sstable.Table;
 import io.lightningdb.internal.util.ByteSource;
@@ -23,16 +25,21 @@ import java.util.function.Consumer;
  */
 public final class Verifier {
     private final List<VerifyReport.Problem> problems = new ArrayList<>();
+    private final Encryptor encryptor;
     private int tables;
     private long blocks;
     private int logFiles;
     private long records;
 
+    public Verifier(Encryptor encryptor) {
+        this.encryptor = encryptor;
+    }
+
     /** Checks one table: footer, index, filter and every data block. */
     public void table(Path path, long number) {
         Table table;
         try {
-            table = Table.open(path, number, new BlockCache(0));
+            table = Table.open(path, number, new BlockCache(0), encryptor);
         } catch (CorruptionException e) {
             problem(e);
             return;
@@ -58,7 +65,7 @@ public final class Verifier {
 
     private void read(Path path, boolean tornTailAllowed, Consumer<byte[]> decode) {
         try {
-            LogReader.Result r = LogReader.read(path, tornTailAllowed, decode);
+            LogReader.Result r = LogReader.read(path, tornTailAllowed, encryptor, decode);
             logFiles++;
             records += r.records();
         } catch (NoSuchFileException e) {
@@ -66,7 +73,7 @@ public final class Verifier {
         } catch (CorruptionException e) {
             logFiles++;
             problem(e);
-        } catch (ByteSource.MalformedException e) {
+        } catch (ByteSource.MalformedException | EncryptionKeyException e) {
             logFiles++;
             problems.add(new VerifyReport.Problem(path, 0, e.getMessage()));
         } catch (IOException e) {

@@ -1,9 +1,11 @@
 package io.lightningdb.internal.sstable;
 
 import io.lightningdb.CorruptionException;
+import io.lightningdb.EncryptionKeyException;
 import io.lightningdb.LightningException;
 import io.lightningdb.internal.compress.BlockDecompressor;
 import io.lightningdb.internal.compress.Codec;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.iterator.IteratorSource;
@@ -29,6 +31,7 @@ public final class Table implements IteratorSource, AutoCloseable {
     private final long fileNumber;
     private final FileChannel channel;
     private final BlockCache cache;
+    private final Encryptor encryptor;
     private final byte[] filter;
     private final byte[][] indexKeys; // last internal key of each data block
     private final long[] blockOffsets;
@@ -40,6 +43,7 @@ public final class Table implements IteratorSource, AutoCloseable {
             long fileNumber,
             FileChannel channel,
             BlockCache cache,
+            Encryptor encryptor,
             byte[] filter,
             byte[][] indexKeys,
             long[] blockOffsets,
@@ -49,6 +53,7 @@ public final class Table implements IteratorSource, AutoCloseable {
         this.fileNumber = fileNumber;
         this.channel = channel;
         this.cache = cache;
+        this.encryptor = encryptor;
         this.filter = filter;
         this.indexKeys = indexKeys;
         this.blockOffsets = blockOffsets;
@@ -57,7 +62,7 @@ public final class Table implements IteratorSource, AutoCloseable {
     }
 
     /** Opens a table, verifying footer, index and filter checksums. */
-    public static Table open(Path path, long fileNumber, BlockCache cache) {
+    public static Table open(Path path, long fileNumber, BlockCache cache, Encryptor encryptor) {
         FileChannel ch = null;
         try {
             ch = FileChannel.open(path, StandardOpenOption.READ);
@@ -83,8 +88,8 @@ public final class Table implements IteratorSource, AutoCloseable {
             if (version != TableFormat.VERSION) {
                 throw new CorruptionException(path, footerOffset, "unsupported table format version " + version);
             }
-            byte[] filter = readBlockContents(path, ch, filterHandle);
-            byte[] indexBytes = readBlockContents(path, ch, index);
+            byte[] filter = readBlockContents(path, ch, filterHandle, encryptor);
+            byte[] indexBytes = readBlockContents(path, ch, index, encryptor);
             ByteSource in = new ByteSource(indexBytes);
             int count;
             byte[][] keys;
@@ -103,7 +108,7 @@ public final class Table implements IteratorSource, AutoCloseable {
             } catch (ByteSource.MalformedException e) {
                 throw new CorruptionException(path, index.offset(), "malformed index block: " + e.getMessage());
             }
-            return new Table(path, fileNumber, ch, cache, filter, keys, offsets, sizes, entries);
+            return new Table(path, fileNumber, ch, cache, encryptor, filter, keys, offsets, sizes, entries);
         } catch (IOException e) {
             closeQuietly(ch);
             throw new LightningException("Cannot open table " + path + ": " + e.getMessage(), e);
@@ -130,7 +135,7 @@ public final class Table implements IteratorSource, AutoCloseable {
         }
     }
 
-    private static byte[] readBlockContents(Path path, FileChannel ch, BlockHandle h) {
+    private static byte[] readBlockContents(Path path, FileChannel ch, BlockHandle h, Encryptor encryptor) {
         byte[] buf = new byte[h.size() + TableFormat.BLOCK_TRAILER_SIZE];
         try {
             int n = FileIo.readFully(ch, h.offset(), buf, 0, buf.length);
@@ -144,12 +149,24 @@ public final class Table implements IteratorSource, AutoCloseable {
         if (Checksums.crc32c(buf, 0, h.size() + 1) != crc) {
             throw new CorruptionException(path, h.offset(), "block checksum mismatch");
         }
-        Codec codec = Codec.fromId(buf[h.size()]);
+        int type = buf[h.size()] & 0xFF;
+        byte[] stored = buf;
+        int storedLength = h.size();
+        if ((type & TableFormat.ENCRYPTED_FLAG) != 0) {
+            if (encryptor == null) {
+                throw new EncryptionKeyException(path + " is encrypted (block at offset " + h.offset()
+                        + "), but no encryption key is configured");
+            }
+            stored = encryptor.decrypt(buf, 0, h.size(), path, h.offset());
+            storedLength = stored.length;
+            type &= ~TableFormat.ENCRYPTED_FLAG;
+        }
+        Codec codec = Codec.fromId(type);
         if (codec == null) {
-            throw new CorruptionException(path, h.offset(), "unknown compression type " + buf[h.size()]);
+            throw new CorruptionException(path, h.offset(), "unknown compression type " + type);
         }
         try {
-            return BlockDecompressor.decompress(codec, buf, h.size());
+            return BlockDecompressor.decompress(codec, stored, storedLength);
         } catch (IllegalArgumentException e) {
             throw new CorruptionException(path, h.offset(), e.getMessage());
         }
@@ -161,7 +178,7 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     private Block readDataBlock(int i) {
         BlockHandle h = new BlockHandle(blockOffsets[i], blockSizes[i]);
-        byte[] contents = readBlockContents(path, channel, h);
+        byte[] contents = readBlockContents(path, channel, h, encryptor);
         try {
             return new Block(contents);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.lightningdb.internal.sstable;
 import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.compress.BlockCompressor;
 import io.lightningdb.internal.compress.Codec;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.Checksums;
@@ -24,6 +25,7 @@ public final class TableBuilder implements AutoCloseable {
     private final int blockSize;
     private final int bloomBitsPerKey;
     private final BlockCompressor compressor;
+    private final Encryptor encryptor; // null: blocks are stored in plain
     private final BlockBuilder block = new BlockBuilder(TableFormat.RESTART_INTERVAL);
     private final ByteSink index = new ByteSink(4096);
     private final ByteSink pending = new ByteSink(64 * 1024);
@@ -40,8 +42,14 @@ public final class TableBuilder implements AutoCloseable {
     public record Info(long fileSize, long entries, byte[] smallest, byte[] largest) {}
 
     public TableBuilder(
-            WriteChannelFactory channels, Path target, int blockSize, int bloomBitsPerKey, BlockCompressor compressor)
+            WriteChannelFactory channels,
+            Path target,
+            int blockSize,
+            int bloomBitsPerKey,
+            BlockCompressor compressor,
+            Encryptor encryptor)
             throws IOException {
+        this.encryptor = encryptor;
         this.target = target;
         this.tmp = target.resolveSibling(target.getFileName() + ".tmp");
         this.out = FileIo.openForWrite(channels, tmp, false);
@@ -95,9 +103,15 @@ public final class TableBuilder implements AutoCloseable {
     }
 
     private BlockHandle writeBlock(byte[] contents, Codec codec) throws IOException {
+        int type = codec.id();
+        if (encryptor != null) {
+            contents =
+                    encryptor.encrypt(contents, 0, contents.length); // after compression: ciphertext does not compress
+            type |= TableFormat.ENCRYPTED_FLAG;
+        }
         BlockHandle handle = new BlockHandle(offset + pending.size(), contents.length);
         pending.putBytes(contents);
-        pending.putByte(codec.id());
+        pending.putByte(type);
         int crcStart = pending.size() - contents.length - 1;
         pending.putInt(Checksums.crc32c(pending.array(), crcStart, contents.length + 1));
         if (pending.size() >= 64 * 1024) {

@@ -1,5 +1,6 @@
 package io.lightningdb.internal.sstable;
 
+import io.lightningdb.internal.crypto.Encryptor;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
@@ -9,15 +10,19 @@ public final class TableCache implements AutoCloseable {
     private final ConcurrentHashMap<Long, Table> tables = new ConcurrentHashMap<>();
     private final LongFunction<Path> tablePath;
     private final BlockCache blockCache;
+    private final Encryptor encryptor;
 
-    public TableCache(LongFunction<Path> tablePath, BlockCache blockCache) {
+    public TableCache(LongFunction<Path> tablePath, BlockCache blockCache, Encryptor encryptor) {
         this.tablePath = tablePath;
         this.blockCache = blockCache;
+        this.encryptor = encryptor;
     }
 
     public Table get(long fileNumber) {
         Table t = tables.get(fileNumber);
-        return t != null ? t : tables.computeIfAbsent(fileNumber, n -> Table.open(tablePath.apply(n), n, blockCache));
+        return t != null
+                ? t
+                : tables.computeIfAbsent(fileNumber, n -> Table.open(tablePath.apply(n), n, blockCache, encryptor));
     }
 
     /** Closes the table of a deleted file and drops its cached blocks. */

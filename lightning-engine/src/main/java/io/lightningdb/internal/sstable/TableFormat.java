@@ -8,6 +8,9 @@ package io.lightningdb.internal.sstable;
  * block   = contents, compression type (1 byte), CRC32C of contents and type (4 bytes)
  * contents of a compressed block (type 1 Snappy, 2 LZ4, 3 Zstd) = varint raw length, codec output;
  *           type 0: the raw block. Index and filter blocks are never compressed.
+ * encrypted block: type has bit 0x80 set; contents = key id, nonce, AES-256-GCM ciphertext and tag of
+ *           what the block would hold unencrypted. Every block is encrypted when encryption is on;
+ *           the footer (offsets and counts only) stays plain.
  * index   = varint count, then per data block: varint key length, last internal key, varint offset, varint size
  * filter  = bloom bits, probe count (1 byte)
  * footer  = index offset, index size, filter offset, filter size (8 bytes each),
@@ -20,6 +23,8 @@ final class TableFormat {
     static final int FOOTER_SIZE = 8 * 5 + 4 + 8 + 4;
     static final int BLOCK_TRAILER_SIZE = 5;
     static final int RESTART_INTERVAL = 16;
+    /** Set in a block's type byte when its contents are an AES-GCM unit of the (compressed) block. */
+    static final int ENCRYPTED_FLAG = 0x80;
 
     private TableFormat() {}
 }

@@ -2,6 +2,7 @@ package io.lightningdb.internal.version;
 
 import io.lightningdb.CorruptionException;
 import io.lightningdb.WriteChannelFactory;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.FileIo;
 import io.lightningdb.internal.util.FileNames;
@@ -28,6 +29,7 @@ public final class VersionSet implements AutoCloseable {
     private final Path dir;
     private final WriteChannelFactory channels;
     private final Consumer<FileMetaData> onObsolete;
+    private final Encryptor encryptor;
     private Version current;
     private long nextFileNumber = 1;
     private long logNumber;
@@ -36,8 +38,9 @@ public final class VersionSet implements AutoCloseable {
     private LogWriter manifest;
     private final byte[][] compactPointers = new byte[Version.NUM_LEVELS][];
 
-    public VersionSet(Path dir, WriteChannelFactory channels, Consumer<FileMetaData> onObsolete) {
+    public VersionSet(Path dir, WriteChannelFactory channels, Consumer<FileMetaData> onObsolete, Encryptor encryptor) {
         this.dir = dir;
+        this.encryptor = encryptor;
         this.channels = channels;
         this.onObsolete = onObsolete;
         install(new Version(Version.emptyLevels(), onObsolete));
@@ -61,7 +64,8 @@ public final class VersionSet implements AutoCloseable {
         }
         List<VersionEdit> edits = new ArrayList<>();
         // A manifest edit counts only once fsynced; a crash can leave only an incomplete last record.
-        LogReader.Result result = LogReader.read(manifestPath, true, payload -> edits.add(VersionEdit.decode(payload)));
+        LogReader.Result result =
+                LogReader.read(manifestPath, true, encryptor, payload -> edits.add(VersionEdit.decode(payload)));
         if (edits.isEmpty()) {
             throw new CorruptionException(manifestPath, 0, "manifest holds no complete record");
         }
@@ -109,7 +113,7 @@ public final class VersionSet implements AutoCloseable {
     public void writeSnapshotManifest() throws IOException {
         long number = newFileNumber();
         Path path = FileNames.manifest(dir, number);
-        LogWriter writer = new LogWriter(channels, path, number);
+        LogWriter writer = new LogWriter(channels, path, number, encryptor);
         byte[] payload =
                 snapshotEdit(current, logNumber, nextFileNumber, lastSequence).encode();
         writer.append(payload, 0, payload.length);

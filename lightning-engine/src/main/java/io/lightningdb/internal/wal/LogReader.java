@@ -1,6 +1,8 @@
 package io.lightningdb.internal.wal;
 
 import io.lightningdb.CorruptionException;
+import io.lightningdb.EncryptionKeyException;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.util.ByteSource;
 import io.lightningdb.internal.util.Checksums;
 import io.lightningdb.internal.util.Coding;
@@ -25,6 +27,16 @@ public final class LogReader {
     public record Result(long validLength, long tornAt, int records) {}
 
     public static Result read(Path file, boolean tornTailAllowed, Consumer<byte[]> payloads) throws IOException {
+        return read(file, tornTailAllowed, null, payloads);
+    }
+
+    /**
+     * Reads records, decrypting encrypted ones with {@code encryptor} (null when none is configured).
+     *
+     * @throws EncryptionKeyException for an encrypted record whose key is missing or wrong
+     */
+    public static Result read(Path file, boolean tornTailAllowed, Encryptor encryptor, Consumer<byte[]> payloads)
+            throws IOException {
         byte[] data = Files.readAllBytes(file);
         int pos = 0;
         int records = 0;
@@ -47,11 +59,19 @@ public final class LogReader {
                 }
                 throw new CorruptionException(file, pos, "record checksum mismatch");
             }
-            if (data[pos + 8] != LogFormat.TYPE_FULL) {
+            byte[] payload;
+            if (data[pos + 8] == LogFormat.TYPE_FULL) {
+                payload = new byte[len];
+                System.arraycopy(data, pos + LogFormat.HEADER_SIZE, payload, 0, len);
+            } else if (data[pos + 8] == LogFormat.TYPE_ENCRYPTED) {
+                if (encryptor == null) {
+                    throw new EncryptionKeyException(
+                            file + " is encrypted (record at offset " + pos + "), but no encryption key is configured");
+                }
+                payload = encryptor.decrypt(data, pos + LogFormat.HEADER_SIZE, len, file, pos);
+            } else {
                 throw new CorruptionException(file, pos, "unknown record type " + data[pos + 8]);
             }
-            byte[] payload = new byte[len];
-            System.arraycopy(data, pos + LogFormat.HEADER_SIZE, payload, 0, len);
             try {
                 payloads.accept(payload);
             } catch (ByteSource.MalformedException e) {

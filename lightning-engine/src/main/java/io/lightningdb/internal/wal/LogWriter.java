@@ -1,6 +1,7 @@
 package io.lightningdb.internal.wal;
 
 import io.lightningdb.WriteChannelFactory;
+import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.Checksums;
 import io.lightningdb.internal.util.FileIo;
@@ -17,12 +18,14 @@ public final class LogWriter implements AutoCloseable {
     private final Path path;
     private final long number;
     private final FileChannel channel;
+    private final Encryptor encryptor; // null: records are written in plain
     private final ByteSink buffer = new ByteSink(64 * 1024);
     private long size;
 
-    public LogWriter(WriteChannelFactory channels, Path path, long number) throws IOException {
+    public LogWriter(WriteChannelFactory channels, Path path, long number, Encryptor encryptor) throws IOException {
         this.path = path;
         this.number = number;
+        this.encryptor = encryptor;
         this.channel = FileIo.openForWrite(channels, path, false);
     }
 
@@ -40,9 +43,16 @@ public final class LogWriter implements AutoCloseable {
     }
 
     public synchronized void append(byte[] payload, int off, int len) {
+        int type = LogFormat.TYPE_FULL;
+        if (encryptor != null) {
+            payload = encryptor.encrypt(payload, off, len);
+            off = 0;
+            len = payload.length;
+            type = LogFormat.TYPE_ENCRYPTED;
+        }
         buffer.ensure(LogFormat.HEADER_SIZE + len);
         int start = buffer.size();
-        buffer.putInt(len).putInt(0).putByte(LogFormat.TYPE_FULL).putBytes(payload, off, len);
+        buffer.putInt(len).putInt(0).putByte(type).putBytes(payload, off, len);
         buffer.setInt(start + 4, Checksums.crc32c(buffer.array(), start + 8, len + 1));
         size += LogFormat.HEADER_SIZE + len;
     }

@@ -2,6 +2,7 @@ package io.lightningdb.internal.wal;
 
 import io.lightningdb.WalSyncMode;
 import io.lightningdb.WriteChannelFactory;
+import io.lightningdb.internal.crypto.Encryptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class Wal implements AutoCloseable {
     private final LongAdder syncs;
     private final LongAdder bytes;
     private final Consumer<IOException> backgroundFailure;
+    private final Encryptor encryptor;
     private final Object rotateLock = new Object();
     private final ScheduledExecutorService syncer;
     private volatile LogWriter current;
@@ -41,8 +43,10 @@ public final class Wal implements AutoCloseable {
             long firstSegment,
             LongAdder syncs,
             LongAdder bytes,
-            Consumer<IOException> backgroundFailure)
+            Consumer<IOException> backgroundFailure,
+            Encryptor encryptor)
             throws IOException {
+        this.encryptor = encryptor;
         this.mode = mode;
         this.channels = channels;
         this.segmentSize = segmentSize;
@@ -50,7 +54,7 @@ public final class Wal implements AutoCloseable {
         this.syncs = syncs;
         this.bytes = bytes;
         this.backgroundFailure = backgroundFailure;
-        this.current = new LogWriter(channels, segmentPath.apply(firstSegment), firstSegment);
+        this.current = new LogWriter(channels, segmentPath.apply(firstSegment), firstSegment, encryptor);
         if (mode == WalSyncMode.SYNC) {
             syncer = null;
         } else {
@@ -104,7 +108,7 @@ public final class Wal implements AutoCloseable {
             old.sync();
             syncs.increment();
             old.close();
-            current = new LogWriter(channels, segmentPath.apply(number), number);
+            current = new LogWriter(channels, segmentPath.apply(number), number, encryptor);
         }
     }
 
