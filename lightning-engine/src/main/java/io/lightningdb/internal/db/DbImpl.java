@@ -63,6 +63,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -110,6 +111,7 @@ public final class DbImpl implements LightningDb {
     private volatile long visibleSequence; // published to readers
     private volatile ReadView view;
     private volatile boolean closed;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
     private volatile Throwable backgroundError;
     private boolean flushScheduled;
     private boolean compactionScheduled;
@@ -691,6 +693,7 @@ public final class DbImpl implements LightningDb {
     /** Reads {@code key} as of {@code seq}. */
     byte[] getAt(byte[] key, long seq) {
         validateKey(key);
+        ensureOpen();
         ReadView v = acquireView();
         try {
             byte[] r = lookup(v, key, seq, nowMillis());
@@ -746,6 +749,7 @@ public final class DbImpl implements LightningDb {
     List<byte[]> getBatchAt(List<byte[]> keys, long seq) {
         Objects.requireNonNull(keys, "keys");
         keys.forEach(this::validateKey);
+        ensureOpen();
         ReadView v = acquireView();
         try {
             long now = nowMillis();
@@ -776,6 +780,7 @@ public final class DbImpl implements LightningDb {
     /** Opens an iterator over {@code range} as of {@code seq}. */
     KvIterator scanAt(KeyRange range, long seq) {
         Objects.requireNonNull(range, "range");
+        ensureOpen();
         ReadView v = acquireView();
         try {
             Direction direction = range.isReverse() ? Direction.REVERSE : Direction.FORWARD;
@@ -1341,7 +1346,7 @@ public final class DbImpl implements LightningDb {
 
     @Override
     public void close() {
-        if (closed) {
+        if (!closeStarted.compareAndSet(false, true)) {
             return;
         }
         // Queue behind every in-flight writer, so no leader is appending to the log as it closes.
