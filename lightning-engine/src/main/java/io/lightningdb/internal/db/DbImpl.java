@@ -41,7 +41,6 @@ import io.lightningdb.internal.wal.BatchCodec;
 import io.lightningdb.internal.wal.LogReader;
 import io.lightningdb.internal.wal.Wal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,7 +204,9 @@ public final class DbImpl implements LightningDb {
                 List<Path> orphans = files.filter(p -> {
                             FileNames.Kind k =
                                     FileNames.parse(p.getFileName().toString()).kind();
-                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.MANIFEST;
+                            // Creation writes the manifest before CURRENT, so a manifest alone is an interrupted
+                            // creation (cleaned up below); tables or logs without CURRENT are a damaged database.
+                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.LOG;
                         })
                         .toList();
                 if (!orphans.isEmpty()) {
@@ -259,7 +260,7 @@ public final class DbImpl implements LightningDb {
             });
             if (result.tornAt() >= 0) {
                 log.warn(
-                        "Dropped an incomplete record at the end of {} (offset {}), left by a crash before it was acknowledged",
+                        "Dropped an incomplete record at the end of {} (offset {}): a crash or failed write cut it short, so it was never acknowledged",
                         logPath,
                         result.tornAt());
                 try (var ch = FileIo.openForWrite(config.writeChannelFactory(), logPath, true)) {
@@ -1194,7 +1195,9 @@ public final class DbImpl implements LightningDb {
                 try {
                     runCompaction(c);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    recordBackgroundError(e);
+                    throw new LightningException(
+                            "Compaction failed, the database is now read-only: " + e.getMessage(), e);
                 }
             }
             return null;
