@@ -862,10 +862,10 @@ public final class DbImpl implements LightningDb {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
         for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = begin(options)) {
+            try (TransactionImpl tx = (TransactionImpl) begin(options)) {
                 T result = work.run(tx);
-                if (tx.isActive()) {
-                    tx.commit();
+                if (tx.state() == TransactionImpl.State.ACTIVE) {
+                    tx.commit(); // also reports a timeout the work ran into
                 }
                 return result;
             } catch (TransactionConflictException e) {
@@ -1101,7 +1101,7 @@ public final class DbImpl implements LightningDb {
         try {
             VersionEdit edit = new VersionEdit();
             for (FileMetaData f : c.inputs()) {
-                edit.deleteFile(c.level(), f.number());
+                edit.deleteFile(c.level(), f.number()); // an in-place rewrite adds its outputs back below
             }
             if (c.isTrivialMove()) {
                 edit.addFile(c.outputLevel(), c.inputs().get(0));
@@ -1179,12 +1179,16 @@ public final class DbImpl implements LightningDb {
             } finally {
                 lock.unlock();
             }
-            for (int level = 0; level < last; level++) {
+            // Push every level down into the last one, then rewrite the last one in place, so no
+            // overwritten value, deletion or expired key that no reader needs survives anywhere.
+            for (int level = 0; level <= last; level++) {
                 Compaction c;
                 lock.lock();
                 try {
                     ensureOpen();
-                    c = picker.pickWholeLevel(versions.current(), level);
+                    c = level < last
+                            ? picker.pickWholeLevel(versions.current(), level)
+                            : picker.pickInPlace(versions.current(), level);
                     if (c == null) {
                         continue;
                     }
