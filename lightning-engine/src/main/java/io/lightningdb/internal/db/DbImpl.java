@@ -49,7 +49,6 @@ import io.lightningdb.internal.wal.BatchCodec;
 import io.lightningdb.internal.wal.LogReader;
 import io.lightningdb.internal.wal.Wal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +71,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -121,6 +121,7 @@ public final class DbImpl implements LightningDb {
     private volatile long visibleSequence; // published to readers
     private volatile ReadView view;
     private volatile boolean closed;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
     private volatile Throwable backgroundError;
     private final TreeMap<Long, Integer> pinnedLogs = new TreeMap<>(); // log numbers backups still copy
     private boolean flushScheduled;
@@ -228,7 +229,9 @@ public final class DbImpl implements LightningDb {
                 List<Path> orphans = files.filter(p -> {
                             FileNames.Kind k =
                                     FileNames.parse(p.getFileName().toString()).kind();
-                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.MANIFEST;
+                            // Creation writes the manifest before CURRENT, so a manifest alone is an interrupted
+                            // creation (cleaned up below); tables or logs without CURRENT are a damaged database.
+                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.LOG;
                         })
                         .toList();
                 if (!orphans.isEmpty()) {
@@ -283,7 +286,7 @@ public final class DbImpl implements LightningDb {
             });
             if (result.tornAt() >= 0) {
                 log.warn(
-                        "Dropped an incomplete record at the end of {} (offset {}), left by a crash before it was acknowledged",
+                        "Dropped an incomplete record at the end of {} (offset {}): a crash or failed write cut it short, so it was never acknowledged",
                         logPath,
                         result.tornAt());
                 try (var ch = FileIo.openForWrite(config.writeChannelFactory(), logPath, true)) {
@@ -720,15 +723,17 @@ public final class DbImpl implements LightningDb {
     public byte[] get(byte[] key) {
         validateKey(key);
         ensureOpen();
-        return getAt(key, visibleSequence);
+        return getAt(key, LATEST);
     }
 
-    /** Reads {@code key} as of {@code seq}. */
+    /** Reads {@code key} as of {@code seq} (a pinned snapshot, or {@link #LATEST}). */
     byte[] getAt(byte[] key, long seq) {
         validateKey(key);
-        ReadView v = acquireView();
+        ensureOpen();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
-            byte[] r = lookup(v, key, seq, nowMillis());
+            byte[] r = lookup(v, key, p.sequence(), nowMillis());
             counters.gets.increment();
             if (r == null || r == Lookup.DELETED) {
                 return null;
@@ -745,10 +750,10 @@ public final class DbImpl implements LightningDb {
     /** Whether {@code key} holds a value now, without counting a user read. */
     private boolean existsUncounted(byte[] key) {
         ensureOpen();
-        long seq = visibleSequence;
-        ReadView v = acquireView();
+        Pinned p = pin(LATEST);
+        ReadView v = p.view();
         try {
-            byte[] r = lookup(v, key, seq, nowMillis());
+            byte[] r = lookup(v, key, p.sequence(), nowMillis());
             return r != null && r != Lookup.DELETED;
         } finally {
             v.unref();
@@ -774,19 +779,21 @@ public final class DbImpl implements LightningDb {
     public List<byte[]> getBatch(List<byte[]> keys) {
         Objects.requireNonNull(keys, "keys");
         ensureOpen();
-        return getBatchAt(keys, visibleSequence);
+        return getBatchAt(keys, LATEST);
     }
 
     /** Reads every key of {@code keys} as of {@code seq}, through one read view. */
     List<byte[]> getBatchAt(List<byte[]> keys, long seq) {
         Objects.requireNonNull(keys, "keys");
         keys.forEach(this::validateKey);
-        ReadView v = acquireView();
+        ensureOpen();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
             long now = nowMillis();
             List<byte[]> result = new ArrayList<>(keys.size());
             for (byte[] key : keys) {
-                byte[] r = lookup(v, key, seq, now);
+                byte[] r = lookup(v, key, p.sequence(), now);
                 counters.gets.increment();
                 if (r == null || r == Lookup.DELETED) {
                     result.add(null);
@@ -805,13 +812,15 @@ public final class DbImpl implements LightningDb {
     public KvIterator scan(KeyRange range) {
         Objects.requireNonNull(range, "range");
         ensureOpen();
-        return scanAt(range, visibleSequence);
+        return scanAt(range, LATEST);
     }
 
     /** Opens an iterator over {@code range} as of {@code seq}. */
     KvIterator scanAt(KeyRange range, long seq) {
         Objects.requireNonNull(range, "range");
-        ReadView v = acquireView();
+        ensureOpen();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
             Direction direction = range.isReverse() ? Direction.REVERSE : Direction.FORWARD;
             byte[] bound = range.isReverse() ? range.end() : range.start();
@@ -823,7 +832,7 @@ public final class DbImpl implements LightningDb {
             }
             v.version.addIterators(children, direction, target, tableCache);
             counters.scans.increment();
-            return new DbIterator(this, v, new MergingIterator(children, direction), seq, nowMillis(), range);
+            return new DbIterator(this, v, new MergingIterator(children, direction), p.sequence(), nowMillis(), range);
         } catch (RuntimeException e) {
             v.unref();
             throw e;
@@ -891,10 +900,10 @@ public final class DbImpl implements LightningDb {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
         for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = begin(options)) {
+            try (TransactionImpl tx = (TransactionImpl) begin(options)) {
                 T result = work.run(tx);
-                if (tx.isActive()) {
-                    tx.commit();
+                if (tx.state() == TransactionImpl.State.ACTIVE) {
+                    tx.commit(); // also reports a timeout the work ran into
                 }
                 return result;
             } catch (TransactionConflictException e) {
@@ -965,6 +974,35 @@ public final class DbImpl implements LightningDb {
 
     void countRead(int bytes) {
         counters.bytesRead.add(bytes);
+    }
+
+    /** A sequence argument meaning "the newest published writes". */
+    private static final long LATEST = -1;
+
+    /** A read view and the sequence number to read it at. */
+    private record Pinned(ReadView view, long sequence) {}
+
+    /**
+     * Pins the current view for a read at {@code seq}. A snapshot's sequence is protected from
+     * compaction by the snapshot registry, so any current view serves it. For {@link #LATEST} the
+     * sequence is read after the view is pinned and kept only if the view is still current: then
+     * the view holds every write up to it, and no flush or compaction that could have dropped a
+     * version visible at it (they keep what the newest sequence at their start sees) is missing
+     * from the view. Reading the sequence first would let a flush finishing in between drop the
+     * version the read should find.
+     */
+    private Pinned pin(long seq) {
+        if (seq != LATEST) {
+            return new Pinned(acquireView(), seq);
+        }
+        while (true) {
+            ReadView v = acquireView();
+            long latest = visibleSequence;
+            if (view == v) {
+                return new Pinned(v, latest);
+            }
+            v.unref();
+        }
     }
 
     private ReadView acquireView() {
@@ -1295,7 +1333,7 @@ public final class DbImpl implements LightningDb {
         try {
             VersionEdit edit = new VersionEdit();
             for (FileMetaData f : c.inputs()) {
-                edit.deleteFile(c.level(), f.number());
+                edit.deleteFile(c.level(), f.number()); // an in-place rewrite adds its outputs back below
             }
             if (c.isTrivialMove()) {
                 edit.addFile(c.outputLevel(), c.inputs().get(0));
@@ -1373,12 +1411,16 @@ public final class DbImpl implements LightningDb {
             } finally {
                 lock.unlock();
             }
-            for (int level = 0; level < last; level++) {
+            // Push every level down into the last one, then rewrite the last one in place, so no
+            // overwritten value, deletion or expired key that no reader needs survives anywhere.
+            for (int level = 0; level <= last; level++) {
                 Compaction c;
                 lock.lock();
                 try {
                     ensureOpen();
-                    c = picker.pickWholeLevel(versions.current(), level);
+                    c = level < last
+                            ? picker.pickWholeLevel(versions.current(), level)
+                            : picker.pickInPlace(versions.current(), level);
                     if (c == null) {
                         continue;
                     }
@@ -1389,7 +1431,9 @@ public final class DbImpl implements LightningDb {
                 try {
                     runCompaction(c);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    recordBackgroundError(e);
+                    throw new LightningException(
+                            "Compaction failed, the database is now read-only: " + e.getMessage(), e);
                 }
             }
             return null;
@@ -1410,23 +1454,13 @@ public final class DbImpl implements LightningDb {
 
     @Override
     public void rewriteWithCurrentKey() {
-        compact(); // level 0 empties: rewritten level-0 tables would get newer numbers than newer data
+        // compact() flushes, pushes every level into the last and rewrites that one in place:
+        // every table it leaves was written now, under the primary key.
+        compact();
         Future<?> done = compactionExecutor.submit(() -> {
-            for (int level = 1; level < Version.NUM_LEVELS; level++) {
-                List<FileMetaData> files;
-                lock.lock();
-                try {
-                    ensureOpen();
-                    files = versions.current().files(level);
-                } finally {
-                    lock.unlock();
-                }
-                for (FileMetaData f : files) {
-                    rewriteTable(level, f);
-                }
-            }
             lock.lock();
             try {
+                ensureOpen();
                 long old = versions.manifestNumber();
                 versions.writeSnapshotManifest(); // older manifest records were under older keys
                 Files.deleteIfExists(FileNames.manifest(dir, old));
@@ -1436,31 +1470,6 @@ public final class DbImpl implements LightningDb {
             return null;
         });
         awaitMaintenance(done, "Rewrite");
-    }
-
-    /** Rewrites one table in place (same level, same key range) through the current encryptor. */
-    private void rewriteTable(int level, FileMetaData f) throws IOException {
-        long smallestSnapshot;
-        lock.lock();
-        try {
-            smallestSnapshot = smallestSnapshot();
-        } finally {
-            lock.unlock();
-        }
-        TableWriter.Result result;
-        try (InternalIterator in = tableCache.get(f.number()).uncachedIterator()) {
-            result = compactionWriter.write(in, smallestSnapshot, nowMillis(), k -> false);
-        }
-        VersionEdit edit = new VersionEdit();
-        edit.deleteFile(level, f.number());
-        result.files().forEach(out -> edit.addFile(level, out));
-        lock.lock();
-        try {
-            versions.logAndApply(edit);
-            installView();
-        } finally {
-            lock.unlock();
-        }
     }
 
     private static void awaitMaintenance(Future<?> done, String what) {
@@ -1613,7 +1622,7 @@ public final class DbImpl implements LightningDb {
 
     @Override
     public void close() {
-        if (closed) {
+        if (!closeStarted.compareAndSet(false, true)) {
             return;
         }
         // Queue behind every in-flight writer, so no leader is appending to the log as it closes.
