@@ -32,6 +32,7 @@ public final class LightningConfig {
     private final int bloomBitsPerKey;
     private final Compression compression;
     private final KeyProvider encryption;
+    private final java.nio.file.Path walArchiveDirectory;
     private final int maxImmutableMemtables;
     private final int level0CompactionTrigger;
     private final int level0SlowdownTrigger;
@@ -57,6 +58,7 @@ public final class LightningConfig {
         this.bloomBitsPerKey = b.bloomBitsPerKey;
         this.compression = b.compression;
         this.encryption = b.encryption;
+        this.walArchiveDirectory = b.walArchiveDirectory;
         this.maxImmutableMemtables = b.maxImmutableMemtables;
         this.level0CompactionTrigger = b.level0CompactionTrigger;
         this.level0SlowdownTrigger = b.level0SlowdownTrigger;
@@ -149,6 +151,15 @@ public final class LightningConfig {
         return encryption;
     }
 
+    /**
+     * Where log segments go once their writes are in tables, instead of being deleted; null (the
+     * default) deletes them. Together with backups this allows restoring to any sequence number or
+     * moment since a backup: see {@link Backups#restoreToSequence}.
+     */
+    public java.nio.file.Path walArchiveDirectory() {
+        return walArchiveDirectory;
+    }
+
     /** Full memtables that may wait for flush before writers stall. Default 2. */
     public int maxImmutableMemtables() {
         return maxImmutableMemtables;
@@ -218,7 +229,7 @@ public final class LightningConfig {
                 + blockSize + ", maxKeySize=" + maxKeySize + ", maxValueSize=" + maxValueSize + ", walSyncMode="
                 + walSyncMode + ", walSyncInterval=" + walSyncInterval + ", walSegmentSize=" + walSegmentSize
                 + ", compression=" + compression
-                + ", encryption=" + (encryption == null ? "off" : "on")
+                + ", encryption=" + (encryption == null ? "off" : "on") + ", walArchiveDirectory=" + walArchiveDirectory
                 + ", backgroundCompaction=" + backgroundCompaction + ", maxActiveTransactions=" + maxActiveTransactions
                 + ", transactionTimeout=" + transactionTimeout + '}';
     }
@@ -236,6 +247,7 @@ public final class LightningConfig {
         private int bloomBitsPerKey = 10;
         private Compression compression = Compression.NONE;
         private KeyProvider encryption;
+        private java.nio.file.Path walArchiveDirectory;
         private int maxImmutableMemtables = 2;
         private int level0CompactionTrigger = 4;
         private int level0SlowdownTrigger = 12;
@@ -263,6 +275,7 @@ public final class LightningConfig {
             bloomBitsPerKey = c.bloomBitsPerKey;
             compression = c.compression;
             encryption = c.encryption;
+            walArchiveDirectory = c.walArchiveDirectory;
             maxImmutableMemtables = c.maxImmutableMemtables;
             level0CompactionTrigger = c.level0CompactionTrigger;
             level0SlowdownTrigger = c.level0SlowdownTrigger;
@@ -349,6 +362,12 @@ public final class LightningConfig {
         /** Encryption with keys from a key file; see {@link KeyProvider#fromFile}. */
         public Builder encryptionKeyFile(java.nio.file.Path keyFile) {
             return encryption(KeyProvider.fromFile(Objects.requireNonNull(keyFile, "encryptionKeyFile")));
+        }
+
+        /** Archives retired log segments in {@code dir} (null: delete them); see {@link #walArchiveDirectory()}. */
+        public Builder walArchiveDirectory(java.nio.file.Path dir) {
+            this.walArchiveDirectory = dir;
+            return this;
         }
 
         public Builder maxImmutableMemtables(int count) {

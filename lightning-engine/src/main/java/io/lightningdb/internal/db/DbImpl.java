@@ -345,7 +345,9 @@ public final class DbImpl implements LightningDb {
                     case TEMP -> true;
                     default -> false;
                 };
-                if (obsolete) {
+                if (obsolete && parsed.kind() == FileNames.Kind.LOG) {
+                    retireLog(p);
+                } else if (obsolete) {
                     Files.deleteIfExists(p);
                 }
             }
@@ -622,7 +624,7 @@ public final class DbImpl implements LightningDb {
 
     /** Appends the group to the log, syncs as the mode promises, and fills the memtable. Lock not held. */
     private void commitGroup(List<Writer> group, long first, int count, MemTable target) {
-        BatchCodec.begin(groupBuffer, first);
+        BatchCodec.begin(groupBuffer, first, nowMillis()); // the time lets archived logs replay up to a moment
         for (Writer w : group) {
             for (Mutation m : w.mutations) {
                 BatchCodec.add(groupBuffer, m);
@@ -1171,9 +1173,32 @@ public final class DbImpl implements LightningDb {
             for (Path p : files.toList()) {
                 FileNames.Parsed parsed = FileNames.parse(p.getFileName().toString());
                 if (parsed.kind() == FileNames.Kind.LOG && parsed.number() < keepFrom) {
-                    Files.deleteIfExists(p);
+                    retireLog(p);
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes a log segment whose writes are all in tables, or, with a WAL archive configured, moves
+     * it there for point-in-time restore. A name already in the archive (a restored database reusing
+     * numbers) is kept, and the newcomer gets a suffix so nothing archived is overwritten.
+     */
+    private void retireLog(Path segment) throws IOException {
+        Path archive = config.walArchiveDirectory();
+        if (archive == null) {
+            Files.deleteIfExists(segment);
+            return;
+        }
+        FileIo.createDirectory(archive);
+        Path target = archive.resolve(segment.getFileName());
+        if (Files.exists(target)) {
+            target = archive.resolve(segment.getFileName() + ".dup-" + System.nanoTime());
+            log.warn("{} is already archived; archiving the newer segment as {}", segment.getFileName(), target);
+        }
+        if (Files.exists(segment)) {
+            Files.move(segment, target);
+            FileIo.syncDirectory(archive);
         }
     }
 
@@ -1449,6 +1474,16 @@ public final class DbImpl implements LightningDb {
                 throw re;
             }
             throw new LightningException("Compaction failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Applies mutations recovered from an archived log, as one atomic group, skipping the checks a
+     * user write gets (they passed them when first written). For point-in-time restore.
+     */
+    public void replayArchived(List<Mutation> mutations) {
+        if (!mutations.isEmpty()) {
+            write(mutations);
         }
     }
 

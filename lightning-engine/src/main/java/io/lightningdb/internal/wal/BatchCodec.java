@@ -6,11 +6,16 @@ import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.ByteSource;
 
 /**
- * Encodes the mutations of one commit group as a log payload: first sequence number (int64),
+ * Encodes the mutations of one commit group as a log payload: first sequence number (int64), then,
+ * when the top bit of that field is set, the commit time in epoch milliseconds (int64), then the
  * mutation count (int32), then per mutation its type (1 byte), length-prefixed key and, for values,
- * the length-prefixed stored bytes. Mutation {@code i} gets sequence {@code first + i}.
+ * the length-prefixed stored bytes. Mutation {@code i} gets sequence {@code first + i}. Sequence
+ * numbers use 56 bits, so the flag never clashes with one; payloads without it (older logs) carry no
+ * time.
  */
 public final class BatchCodec {
+    private static final long TIMESTAMP_FLAG = 1L << 63;
+
     private BatchCodec() {}
 
     /** Receives decoded mutations in order. */
@@ -20,9 +25,9 @@ public final class BatchCodec {
     }
 
     /** Starts a payload in {@code out}; the count is patched by {@link #finish}. */
-    public static void begin(ByteSink out, long firstSequence) {
+    public static void begin(ByteSink out, long firstSequence, long timestampMillis) {
         out.reset();
-        out.putLong(firstSequence).putInt(0);
+        out.putLong(firstSequence | TIMESTAMP_FLAG).putLong(timestampMillis).putInt(0);
     }
 
     public static void add(ByteSink out, Mutation m) {
@@ -33,13 +38,23 @@ public final class BatchCodec {
     }
 
     public static void finish(ByteSink out, int count) {
-        out.setInt(8, count);
+        out.setInt(16, count);
+    }
+
+    /** Commit time of a payload in epoch milliseconds, or -1 when it was written without one. */
+    public static long timestampMillis(byte[] payload) {
+        ByteSource in = new ByteSource(payload);
+        return (in.getLong() & TIMESTAMP_FLAG) != 0 ? in.getLong() : -1;
     }
 
     /** Decodes a payload; returns the sequence number of its last mutation. */
     public static long decode(byte[] payload, Handler handler) {
         ByteSource in = new ByteSource(payload);
         long seq = in.getLong();
+        if ((seq & TIMESTAMP_FLAG) != 0) {
+            seq &= ~TIMESTAMP_FLAG;
+            in.getLong();
+        }
         int count = in.getInt();
         if (count < 0) {
             throw new ByteSource.MalformedException("negative mutation count " + count);
