@@ -169,6 +169,31 @@ class EncryptionTest {
     }
 
     @Test
+    void archivedLogsStayEncryptedAndPointInTimeRestoreDecryptsThem() throws IOException {
+        LightningConfig config = config(KeyProvider.of(1, Map.of(1, KEY_1))).toBuilder()
+                .walArchiveDirectory(dir.resolve("archive"))
+                .build();
+        long target;
+        try (LightningDb db = LightningDb.open(dir.resolve("db"), config)) {
+            write(db, "alpha", 10);
+            db.backupTo(dir.resolve("backups"));
+            write(db, "beta", 10);
+            target = db.stats().lastSequence();
+            write(db, "gamma", 10);
+            db.checkpoint();
+        }
+        assertNoPlaintext(dir, "alpha-key", "beta-key", "gamma-key", "plaintext");
+        long reached = Backups.restoreToSequence(
+                dir.resolve("backups"), 1, dir.resolve("archive"), dir.resolve("pit"), target, config);
+        assertThat(reached).isEqualTo(target);
+        try (LightningDb db = LightningDb.open(dir.resolve("pit"), config(KeyProvider.of(1, Map.of(1, KEY_1))))) {
+            assertReads(db, "alpha", 10);
+            assertReads(db, "beta", 10);
+            assertThat(db.get("gamma-key-0")).isNull();
+        }
+    }
+
+    @Test
     void keyMaterialNeverAppearsInToStringOrBadKeyErrors(@TempDir Path keyDir) throws IOException {
         String b64 = Base64.getEncoder().encodeToString(KEY_1);
         KeyProvider keys = KeyProvider.ofBase64(1, b64);
