@@ -13,6 +13,7 @@ import io.lightningdb.spring.data.core.event.AfterSaveEvent;
 import io.lightningdb.spring.data.core.event.BeforeDeleteEvent;
 import io.lightningdb.spring.data.core.event.BeforeSaveEvent;
 import io.lightningdb.spring.data.core.mapping.EntityMetadata;
+import io.lightningdb.spring.data.core.mapping.LightningKeySpaceResolver;
 import io.lightningdb.spring.data.query.Criteria;
 import io.lightningdb.spring.data.query.LightningQuery;
 import io.lightningdb.spring.data.query.LightningQueryEngine;
@@ -21,7 +22,6 @@ import io.lightningdb.spring.data.transaction.LightningResourceHolder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +91,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
         this.db = Objects.requireNonNull(db, "db");
         this.codec = Objects.requireNonNull(codec, "codec");
         KeyValueMappingContext<?, ?> context = new KeyValueMappingContext<>();
-        context.setFallbackKeySpaceResolver(type -> type.getSimpleName().toLowerCase(Locale.ROOT));
+        context.setKeySpaceResolver(LightningKeySpaceResolver.INSTANCE);
         this.mappingContext = context;
         this.writer = new EntityWriter(codec, this::decode);
     }
