@@ -63,6 +63,17 @@ class QueryByExampleTest extends SpringTestBase {
     }
 
     @Test
+    void jdkValuesSuchAsInstantsMatchAsAWhole() {
+        Person probe = new Person("ignored", null, null, 50);
+        assertThat(people.findAll(Example.of(
+                        probe,
+                        ExampleMatcher.matching()
+                                .withIgnorePaths("id", "age", "height", "active", "vip", "joined", "tags"))))
+                .extracting(Person::getId)
+                .containsExactly("p3");
+    }
+
+    @Test
     void stringMatchersAndAnyMatching() {
         ExampleMatcher prefixIgnoringCase =
                 IGNORING_PRIMITIVES.withMatcher("firstName", startsWith().ignoreCase());

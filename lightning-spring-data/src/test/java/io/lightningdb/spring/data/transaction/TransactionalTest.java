@@ -58,6 +58,27 @@ class TransactionalTest extends SpringTestBase {
     }
 
     @Test
+    void queriesInsideATransactionSeeItsOwnWrites() {
+        people.saveAll(List.of(new Person("a", "A", "Lee", 1), new Person("b", "B", "Lee", 2)));
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            people.deleteById("a");
+            people.save(new Person("c", "C", "Lee", 3));
+            Person b = people.findById("b").orElseThrow();
+            b.setLastName("Kim");
+            people.save(b);
+
+            assertThat(people.findAll()).extracting(Person::getId).containsExactly("b", "c");
+            assertThat(people.findByLastName("Lee")).extracting(Person::getId).containsExactly("c");
+            assertThat(people.findByFirstNameOrCity("B", "nowhere"))
+                    .extracting(Person::getLastName)
+                    .containsExactly("Kim");
+            assertThat(people.countByLastName("Kim")).isEqualTo(1);
+            status.setRollbackOnly();
+        });
+        assertThat(people.findByLastName("Lee")).extracting(Person::getId).containsExactly("a", "b");
+    }
+
+    @Test
     void readOnlyTransactionsReadButRejectWrites() {
         people.save(new Person("a", "A", "Lee", 1));
         assertThat(service.findReadOnly("Lee")).hasSize(1);
