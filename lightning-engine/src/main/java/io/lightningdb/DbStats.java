@@ -27,6 +27,12 @@ import java.util.List;
  * @param walBytes bytes appended to the write-ahead log
  * @param writeStalls times a writer waited for flush or compaction (back-pressure)
  * @param lastSequence sequence number of the newest write
+ * @param transactionsStarted transactions begun
+ * @param transactionsCommitted transactions committed
+ * @param transactionsRolledBack transactions rolled back, explicitly, by close or by timeout
+ * @param transactionConflicts commits refused because of a conflict (included in rolled back)
+ * @param activeTransactions transactions open now
+ * @param activeSnapshots snapshots open now (transactions included)
  */
 public record DbStats(
         long gets,
@@ -49,7 +55,13 @@ public record DbStats(
         long walSyncs,
         long walBytes,
         long writeStalls,
-        long lastSequence) {
+        long lastSequence,
+        long transactionsStarted,
+        long transactionsCommitted,
+        long transactionsRolledBack,
+        long transactionConflicts,
+        int activeTransactions,
+        int activeSnapshots) {
 
     public DbStats {
         levels = List.copyOf(levels);

@@ -1,5 +1,6 @@
 package io.lightningdb;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -37,6 +38,10 @@ public final class LightningConfig {
     private final int levelSizeMultiplier;
     private final long targetFileSize;
     private final boolean backgroundCompaction;
+    private final int maxActiveTransactions;
+    private final Duration transactionTimeout;
+    private final Clock clock;
+    private final WriteChannelFactory writeChannelFactory;
 
     private LightningConfig(Builder b) {
         this.cacheSize = b.cacheSize;
@@ -56,6 +61,10 @@ public final class LightningConfig {
         this.levelSizeMultiplier = b.levelSizeMultiplier;
         this.targetFileSize = b.targetFileSize;
         this.backgroundCompaction = b.backgroundCompaction;
+        this.maxActiveTransactions = b.maxActiveTransactions;
+        this.transactionTimeout = b.transactionTimeout;
+        this.clock = b.clock;
+        this.writeChannelFactory = b.writeChannelFactory;
     }
 
     /** The default settings: 64 MiB cache and write buffer, 4 KiB blocks, {@link WalSyncMode#SYNC}. */
@@ -161,12 +170,33 @@ public final class LightningConfig {
         return backgroundCompaction;
     }
 
+    /** Transactions that may be open at once; {@link LightningDb#begin()} fails past it. Default 1024. */
+    public int maxActiveTransactions() {
+        return maxActiveTransactions;
+    }
+
+    /** How long a transaction may stay open before it can no longer commit. Default 60 s. */
+    public Duration transactionTimeout() {
+        return transactionTimeout;
+    }
+
+    /** The clock that decides when keys written with a time-to-live expire. Default the system UTC clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Opens the channels the engine writes through; see {@link WriteChannelFactory}. */
+    public WriteChannelFactory writeChannelFactory() {
+        return writeChannelFactory;
+    }
+
     @Override
     public String toString() {
         return "LightningConfig{cacheSize=" + cacheSize + ", writeBufferSize=" + writeBufferSize + ", blockSize="
                 + blockSize + ", maxKeySize=" + maxKeySize + ", maxValueSize=" + maxValueSize + ", walSyncMode="
                 + walSyncMode + ", walSyncInterval=" + walSyncInterval + ", walSegmentSize=" + walSegmentSize
-                + ", backgroundCompaction=" + backgroundCompaction + '}';
+                + ", backgroundCompaction=" + backgroundCompaction + ", maxActiveTransactions=" + maxActiveTransactions
+                + ", transactionTimeout=" + transactionTimeout + '}';
     }
 
     /** Builds a {@link LightningConfig}; obtain one from {@link LightningConfig#builder()}. */
@@ -188,6 +218,10 @@ public final class LightningConfig {
         private int levelSizeMultiplier = 10;
         private long targetFileSize = 32 * MIB;
         private boolean backgroundCompaction = true;
+        private int maxActiveTransactions = 1024;
+        private Duration transactionTimeout = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+        private WriteChannelFactory writeChannelFactory = WriteChannelFactory.DEFAULT;
 
         private Builder() {}
 
@@ -209,6 +243,10 @@ public final class LightningConfig {
             levelSizeMultiplier = c.levelSizeMultiplier;
             targetFileSize = c.targetFileSize;
             backgroundCompaction = c.backgroundCompaction;
+            maxActiveTransactions = c.maxActiveTransactions;
+            transactionTimeout = c.transactionTimeout;
+            clock = c.clock;
+            writeChannelFactory = c.writeChannelFactory;
         }
 
         public Builder cacheSize(long bytes) {
@@ -297,6 +335,32 @@ public final class LightningConfig {
 
         public Builder backgroundCompaction(boolean enabled) {
             backgroundCompaction = enabled;
+            return this;
+        }
+
+        public Builder maxActiveTransactions(int count) {
+            maxActiveTransactions = (int) atLeast("maxActiveTransactions", count, 1);
+            return this;
+        }
+
+        public Builder transactionTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "transactionTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("transactionTimeout must be positive, was " + timeout);
+            }
+            transactionTimeout = timeout;
+            return this;
+        }
+
+        /** The clock for key expiry; tests pass a controllable one. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Replaces how write channels are opened: fault injection in tests, wrapped storage. */
+        public Builder writeChannelFactory(WriteChannelFactory factory) {
+            this.writeChannelFactory = Objects.requireNonNull(factory, "writeChannelFactory");
             return this;
         }
 

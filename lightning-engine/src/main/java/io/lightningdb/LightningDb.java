@@ -2,7 +2,8 @@ package io.lightningdb;
 
 import io.lightningdb.internal.db.DbImpl;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * An open Lightning database: a persistent, sorted map from byte-array keys to byte-array values,
@@ -19,12 +20,15 @@ import java.util.List;
  * }
  * }</pre>
  *
+ * <p>Beyond single operations the database offers {@link #snapshot() snapshots}, optimistic {@link
+ * #begin() transactions} and {@link #put(byte[], byte[], Duration) expiring keys}.
+ *
  * <p>Thread-safe: any number of threads may read and write concurrently. Every write is durable as
  * {@link LightningConfig#walSyncMode()} promises once the call returns. Invalid arguments throw
  * {@link IllegalArgumentException} (or {@link NullPointerException} for nulls) and change nothing;
  * any call after {@link #close()} throws {@link DatabaseClosedException}.
  */
-public interface LightningDb extends AutoCloseable {
+public interface LightningDb extends ReadOperations, AutoCloseable {
 
     /**
      * Opens the database in {@code directory}, creating it if absent.
@@ -48,11 +52,15 @@ public interface LightningDb extends AutoCloseable {
     /** Stores the UTF-8 bytes of {@code value} under the UTF-8 bytes of {@code key}. */
     void put(String key, String value);
 
-    /** The value stored under {@code key}, or null if there is none. */
-    byte[] get(byte[] key);
+    /**
+     * Stores {@code value} under {@code key} until {@code ttl} from now. Once expired the key reads
+     * as absent (in gets, scans, snapshots and transactions), and compaction removes it. Expiry is
+     * judged by {@link LightningConfig#clock()} and survives restarts.
+     */
+    void put(byte[] key, byte[] value, Duration ttl);
 
-    /** The value under {@code key} decoded as UTF-8, or null if there is none. */
-    String get(String key);
+    /** Stores UTF-8 strings until {@code ttl} from now. */
+    void put(String key, String value, Duration ttl);
 
     /**
      * Removes {@code key}.
@@ -64,26 +72,52 @@ public interface LightningDb extends AutoCloseable {
     /** Removes the UTF-8 key; returns whether it held a value just before. */
     boolean delete(String key);
 
-    /** Whether {@code key} holds a value. */
-    boolean exists(byte[] key);
-
-    /** Whether the UTF-8 key holds a value. */
-    boolean exists(String key);
-
     /**
      * Applies every operation of {@code batch} atomically: readers and recovery see all of them or
      * none. The batch is validated as a whole before anything is written.
      */
     void write(WriteBatch batch);
 
-    /**
-     * The values of {@code keys}, read at one point in time, in the same order (null where a key
-     * holds no value).
-     */
-    List<byte[]> getBatch(List<byte[]> keys);
+    /** A read-only, point-in-time view of the database. Close it when done. */
+    Snapshot snapshot();
 
-    /** Opens a consistent iterator over {@code range}. Close it when done. */
-    KvIterator scan(KeyRange range);
+    /** Begins a read-write transaction with snapshot isolation and the default timeout. */
+    Transaction begin();
+
+    /**
+     * Begins a transaction.
+     *
+     * @throws TransactionLimitException if {@link LightningConfig#maxActiveTransactions()} are open
+     */
+    Transaction begin(TransactionOptions options);
+
+    /**
+     * Runs {@code work} in a transaction and commits it, retrying from the start up to {@link
+     * #DEFAULT_TRANSACTION_ATTEMPTS} times in all when the commit conflicts.
+     *
+     * <pre>{@code
+     * db.inTransaction(tx -> {
+     *     long n = Long.parseLong(tx.get("counter"));
+     *     tx.put("counter", Long.toString(n + 1));
+     *     return n + 1;
+     * });
+     * }</pre>
+     *
+     * @throws TransactionConflictException if the last attempt still conflicted
+     */
+    default <T> T inTransaction(TransactionWork<T> work) {
+        return inTransaction(TransactionOptions.defaults(), DEFAULT_TRANSACTION_ATTEMPTS, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction with {@code options} and commits it, making at most {@code
+     * maxAttempts} attempts while commits conflict. An exception thrown by {@code work} rolls back
+     * and propagates without retry.
+     */
+    <T> T inTransaction(TransactionOptions options, int maxAttempts, TransactionWork<T> work);
+
+    /** Attempts {@link #inTransaction(TransactionWork)} makes before giving up on conflicts. */
+    int DEFAULT_TRANSACTION_ATTEMPTS = 10;
 
     /** Writes the active memtable to a table file and waits until it is done. */
     void flush();
@@ -96,6 +130,14 @@ public interface LightningDb extends AutoCloseable {
 
     /** A snapshot of the engine's counters and gauges. */
     DbStats stats();
+
+    /**
+     * The failure that put the database into its read-only error state (a failed log write or
+     * fsync, a full disk, a failed flush or compaction), or empty while healthy. Once failed, reads
+     * keep working and every write throws {@link LightningException}; reopening the directory
+     * recovers every acknowledged write.
+     */
+    Optional<Throwable> failure();
 
     /** The database directory. */
     Path path();

@@ -1,6 +1,7 @@
 package io.lightningdb;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,8 +18,15 @@ import java.util.Objects;
  * <p>Not thread-safe. Keys and values are not copied: do not modify an array after adding it.
  */
 public final class WriteBatch {
-    /** One operation of a batch: a put (value non-null) or a delete (value null). */
-    public record Op(byte[] key, byte[] value) {
+    /**
+     * One operation of a batch: a put (value non-null, expiring after {@code ttl} unless it is null)
+     * or a delete (value null).
+     */
+    public record Op(byte[] key, byte[] value, Duration ttl) {
+        public Op(byte[] key, byte[] value) {
+            this(key, value, null);
+        }
+
         /** Whether this operation deletes its key. */
         public boolean isDelete() {
             return value == null;
@@ -42,6 +50,34 @@ public final class WriteBatch {
         ops.add(new Op(key, value));
         approximateBytes += key.length + value.length + 8;
         return this;
+    }
+
+    /**
+     * Adds a put of {@code value} under {@code key} that expires {@code ttl} after the batch is
+     * written; see {@link LightningDb#put(byte[], byte[], Duration)}.
+     */
+    public WriteBatch put(byte[] key, byte[] value, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        checkTtl(ttl);
+        ops.add(new Op(key, value, ttl));
+        approximateBytes += key.length + value.length + 16;
+        return this;
+    }
+
+    /** Adds an expiring put of UTF-8 strings. */
+    public WriteBatch put(String key, String value, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        return put(key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8), ttl);
+    }
+
+    /** Rejects a missing, zero or negative time-to-live. */
+    static void checkTtl(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("ttl must be positive, was " + ttl);
+        }
     }
 
     /** Adds a put of the UTF-8 bytes of {@code value} under the UTF-8 bytes of {@code key}. */

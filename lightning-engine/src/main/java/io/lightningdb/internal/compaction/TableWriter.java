@@ -1,7 +1,10 @@
 package io.lightningdb.internal.compaction;
 
+import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.iterator.InternalIterator;
+import io.lightningdb.internal.key.Expiry;
 import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.Lookup;
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.sstable.TableBuilder;
 import io.lightningdb.internal.util.FileNames;
@@ -20,9 +23,11 @@ import java.util.function.Predicate;
  *
  * <p>An entry is dropped when a newer entry of the same key is visible to the oldest reader
  * ({@code smallestSnapshot}), or when it is a deletion visible to everyone and no deeper level can
- * hold an older value it would have to hide ({@code isBaseLevel}).
+ * hold an older value it would have to hide ({@code isBaseLevel}). An expired value becomes a
+ * deletion first: it must keep hiding older values of its key until those are gone too.
  */
 public final class TableWriter {
+    private final WriteChannelFactory channels;
     private final Path dir;
     private final int blockSize;
     private final int bloomBitsPerKey;
@@ -32,7 +37,14 @@ public final class TableWriter {
     /** Outcome: the tables written and the bytes they hold. */
     public record Result(List<FileMetaData> files, long bytesWritten, long entriesDropped) {}
 
-    public TableWriter(Path dir, int blockSize, int bloomBitsPerKey, long targetFileSize, LongSupplier newFileNumber) {
+    public TableWriter(
+            WriteChannelFactory channels,
+            Path dir,
+            int blockSize,
+            int bloomBitsPerKey,
+            long targetFileSize,
+            LongSupplier newFileNumber) {
+        this.channels = channels;
         this.dir = dir;
         this.blockSize = blockSize;
         this.bloomBitsPerKey = bloomBitsPerKey;
@@ -44,7 +56,7 @@ public final class TableWriter {
      * @param isBaseLevel whether no deeper level may hold the given user key (then deletions visible to
      *     every reader can go)
      */
-    public Result write(InternalIterator input, long smallestSnapshot, Predicate<byte[]> isBaseLevel)
+    public Result write(InternalIterator input, long smallestSnapshot, long nowMillis, Predicate<byte[]> isBaseLevel)
             throws IOException {
         List<FileMetaData> files = new ArrayList<>();
         long bytes = 0;
@@ -56,6 +68,12 @@ public final class TableWriter {
         try {
             for (; input.valid(); input.next()) {
                 byte[] ikey = input.key();
+                byte[] value = input.value();
+                if (InternalKey.type(ikey) == ValueType.VALUE_EXPIRING && Expiry.isExpired(value, nowMillis)) {
+                    ikey = InternalKey.encode(
+                            InternalKey.userKey(ikey), InternalKey.sequence(ikey), ValueType.DELETION);
+                    value = Lookup.DELETED;
+                }
                 boolean newUserKey = currentUserKey == null || !InternalKey.sameUserKey(ikey, currentUserKey);
                 if (newUserKey) {
                     currentUserKey = ikey;
@@ -79,9 +97,10 @@ public final class TableWriter {
                 }
                 if (builder == null) {
                     builderNumber = newFileNumber.getAsLong();
-                    builder = new TableBuilder(FileNames.table(dir, builderNumber), blockSize, bloomBitsPerKey);
+                    builder =
+                            new TableBuilder(channels, FileNames.table(dir, builderNumber), blockSize, bloomBitsPerKey);
                 }
-                builder.add(ikey, input.value());
+                builder.add(ikey, value);
             }
             if (builder != null) {
                 FileMetaData f = finish(builder, builderNumber);

@@ -8,6 +8,13 @@ import io.lightningdb.KvIterator;
 import io.lightningdb.LightningConfig;
 import io.lightningdb.LightningDb;
 import io.lightningdb.LightningException;
+import io.lightningdb.Snapshot;
+import io.lightningdb.Transaction;
+import io.lightningdb.TransactionConflictException;
+import io.lightningdb.TransactionLimitException;
+import io.lightningdb.TransactionOptions;
+import io.lightningdb.TransactionTimeoutException;
+import io.lightningdb.TransactionWork;
 import io.lightningdb.WriteBatch;
 import io.lightningdb.internal.compaction.Compaction;
 import io.lightningdb.internal.compaction.CompactionPicker;
@@ -17,10 +24,12 @@ import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.iterator.MergingIterator;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
-import io.lightningdb.internal.key.ValueType;
+import io.lightningdb.internal.key.Mutation;
 import io.lightningdb.internal.memtable.MemTable;
 import io.lightningdb.internal.sstable.BlockCache;
 import io.lightningdb.internal.sstable.TableCache;
+import io.lightningdb.internal.txn.ConflictTracker;
+import io.lightningdb.internal.txn.SnapshotRegistry;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.FileIo;
 import io.lightningdb.internal.util.FileNames;
@@ -32,21 +41,28 @@ import io.lightningdb.internal.wal.BatchCodec;
 import io.lightningdb.internal.wal.LogReader;
 import io.lightningdb.internal.wal.Wal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -81,8 +97,11 @@ public final class DbImpl implements LightningDb {
     private final CompactionPicker picker;
     private final TableWriter flushWriter;
     private final TableWriter compactionWriter;
-    private final ByteSink groupBuffer = new ByteSink(64 * 1024);
+    private ByteSink groupBuffer = new ByteSink(64 * 1024); // used by the leader only
     private final LinkedList<MemTable> immutables = new LinkedList<>(); // newest first
+    private final SnapshotRegistry snapshots = new SnapshotRegistry();
+    private final Set<TransactionImpl> activeTransactions = new HashSet<>();
+    private final ConflictTracker conflicts = new ConflictTracker();
     private ExecutorService flushExecutor;
     private ExecutorService compactionExecutor;
     private Wal wal;
@@ -91,27 +110,37 @@ public final class DbImpl implements LightningDb {
     private volatile long visibleSequence; // published to readers
     private volatile ReadView view;
     private volatile boolean closed;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
     private volatile Throwable backgroundError;
     private boolean flushScheduled;
     private boolean compactionScheduled;
 
-    /** A queued write: operations to apply, or (no operations) a request to switch the memtable. */
+    /**
+     * A queued write: mutations to apply (validated first when they come from a transaction), or,
+     * with none, a request to switch the memtable (flush) or to close.
+     */
     private final class Writer {
-        final List<WriteBatch.Op> ops;
+        final List<Mutation> mutations;
+        final TransactionImpl txn;
         final boolean closeRequest;
         final Condition turn = lock.newCondition();
         boolean done;
         RuntimeException error;
 
-        Writer(List<WriteBatch.Op> ops, boolean closeRequest) {
-            this.ops = ops;
+        Writer(List<Mutation> mutations, TransactionImpl txn, boolean closeRequest) {
+            this.mutations = mutations;
+            this.txn = txn;
             this.closeRequest = closeRequest;
+        }
+
+        boolean isFlushRequest() {
+            return mutations.isEmpty() && !closeRequest;
         }
 
         long bytes() {
             long n = 0;
-            for (WriteBatch.Op op : ops) {
-                n += op.key().length + (op.isDelete() ? 0 : op.value().length) + 8;
+            for (Mutation m : mutations) {
+                n += m.encodedSize();
             }
             return n;
         }
@@ -123,12 +152,22 @@ public final class DbImpl implements LightningDb {
         this.dirLock = dirLock;
         this.blockCache = new BlockCache(config.cacheSize());
         this.tableCache = new TableCache(n -> FileNames.table(dir, n), blockCache);
-        this.versions = new VersionSet(dir, this::deleteObsoleteTable);
+        this.versions = new VersionSet(dir, config.writeChannelFactory(), this::deleteObsoleteTable);
         this.picker = new CompactionPicker(config);
-        this.flushWriter =
-                new TableWriter(dir, config.blockSize(), config.bloomBitsPerKey(), Long.MAX_VALUE, this::newFileNumber);
+        this.flushWriter = new TableWriter(
+                config.writeChannelFactory(),
+                dir,
+                config.blockSize(),
+                config.bloomBitsPerKey(),
+                Long.MAX_VALUE,
+                this::newFileNumber);
         this.compactionWriter = new TableWriter(
-                dir, config.blockSize(), config.bloomBitsPerKey(), config.targetFileSize(), this::newFileNumber);
+                config.writeChannelFactory(),
+                dir,
+                config.blockSize(),
+                config.bloomBitsPerKey(),
+                config.targetFileSize(),
+                this::newFileNumber);
     }
 
     /** Opens or creates the database in {@code dir}; see {@link LightningDb#open(Path, LightningConfig)}. */
@@ -165,7 +204,9 @@ public final class DbImpl implements LightningDb {
                 List<Path> orphans = files.filter(p -> {
                             FileNames.Kind k =
                                     FileNames.parse(p.getFileName().toString()).kind();
-                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.MANIFEST;
+                            // Creation writes the manifest before CURRENT, so a manifest alone is an interrupted
+                            // creation (cleaned up below); tables or logs without CURRENT are a damaged database.
+                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.LOG;
                         })
                         .toList();
                 if (!orphans.isEmpty()) {
@@ -186,6 +227,7 @@ public final class DbImpl implements LightningDb {
         visibleSequence = maxSequence;
         mem = new MemTable(newLog);
         wal = new Wal(
+                config.writeChannelFactory(),
                 config.walSyncMode(),
                 config.walSyncInterval(),
                 config.walSegmentSize(),
@@ -218,10 +260,10 @@ public final class DbImpl implements LightningDb {
             });
             if (result.tornAt() >= 0) {
                 log.warn(
-                        "Dropped an incomplete record at the end of {} (offset {}), left by a crash before it was acknowledged",
+                        "Dropped an incomplete record at the end of {} (offset {}): a crash or failed write cut it short, so it was never acknowledged",
                         logPath,
                         result.tornAt());
-                try (var ch = FileIo.openForWrite(logPath, true)) {
+                try (var ch = FileIo.openForWrite(config.writeChannelFactory(), logPath, true)) {
                     ch.truncate(result.validLength());
                     ch.force(true);
                 }
@@ -239,8 +281,9 @@ public final class DbImpl implements LightningDb {
 
     private void writeLevel0(MemTable table, VersionEdit edit, long smallestSnapshot) throws IOException {
         try (InternalIterator it = table.iterator(Direction.FORWARD, null)) {
-            for (FileMetaData f :
-                    flushWriter.write(it, smallestSnapshot, k -> false).files()) {
+            for (FileMetaData f : flushWriter
+                    .write(it, smallestSnapshot, nowMillis(), k -> false)
+                    .files()) {
                 edit.addFile(0, f);
             }
         }
@@ -289,7 +332,39 @@ public final class DbImpl implements LightningDb {
     public void put(byte[] key, byte[] value) {
         validateKey(key);
         validateValue(value);
-        write(List.of(new WriteBatch.Op(key, value)));
+        write(List.of(Mutation.put(key, value)));
+    }
+
+    @Override
+    public void put(byte[] key, byte[] value, Duration ttl) {
+        validateKey(key);
+        validateValue(value);
+        checkTtl(ttl);
+        write(List.of(Mutation.putExpiring(key, value, expiryOf(ttl))));
+    }
+
+    @Override
+    public void put(String key, String value, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        put(utf8(key), utf8(value), ttl);
+    }
+
+    private long expiryOf(Duration ttl) {
+        long now = nowMillis();
+        long millis = ttl.toMillis();
+        return millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
+    }
+
+    private static void checkTtl(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("ttl must be positive, was " + ttl);
+        }
+    }
+
+    long nowMillis() {
+        return config.clock().millis();
     }
 
     @Override
@@ -303,8 +378,8 @@ public final class DbImpl implements LightningDb {
     public boolean delete(byte[] key) {
         validateKey(key);
         // Existence is read just before the delete; a concurrent writer may change it in between.
-        boolean existed = get(key) != null;
-        write(List.of(new WriteBatch.Op(key, null)));
+        boolean existed = existsUncounted(key);
+        write(List.of(Mutation.delete(key)));
         return existed;
     }
 
@@ -322,16 +397,30 @@ public final class DbImpl implements LightningDb {
             validateKey(op.key());
             if (!op.isDelete()) {
                 validateValue(op.value());
+                if (op.ttl() != null) {
+                    checkTtl(op.ttl());
+                }
             }
         }
-        if (!ops.isEmpty()) {
-            write(List.copyOf(ops));
+        if (ops.isEmpty()) {
+            return;
         }
+        List<Mutation> mutations = new ArrayList<>(ops.size());
+        for (WriteBatch.Op op : ops) {
+            if (op.isDelete()) {
+                mutations.add(Mutation.delete(op.key()));
+            } else if (op.ttl() == null) {
+                mutations.add(Mutation.put(op.key(), op.value()));
+            } else {
+                mutations.add(Mutation.putExpiring(op.key(), op.value(), expiryOf(op.ttl())));
+            }
+        }
+        write(mutations);
     }
 
-    private void write(List<WriteBatch.Op> ops) {
+    private void write(List<Mutation> mutations) {
         ensureOpen();
-        runAsWriter(new Writer(ops, false));
+        runAsWriter(new Writer(mutations, null, false));
     }
 
     /**
@@ -359,49 +448,74 @@ public final class DbImpl implements LightningDb {
 
     /** Runs with the lock held, as head of the queue; returns with the lock held. */
     private void lead(Writer leader) {
-        List<Writer> group = new ArrayList<>();
-        RuntimeException error = null;
+        List<Writer> handled = new ArrayList<>(); // a prefix of the queue, in order
+        List<Writer> group = new ArrayList<>(); // the handled writers whose mutations commit
+        RuntimeException groupError = null;
         try {
             if (leader.closeRequest) {
                 closed = true;
-                group.add(leader);
-                return;
+                handled.add(leader);
+                return; // nothing to throw: a close request cannot fail
             }
-            makeRoomForWrite(leader.ops.isEmpty());
+            makeRoomForWrite(leader.isFlushRequest());
             long limit = leader.bytes() <= SMALL_WRITE_BYTES ? leader.bytes() + SMALL_WRITE_BYTES : MAX_GROUP_BYTES;
             long groupBytes = 0;
             int count = 0;
+            TreeSet<byte[]> groupKeys = null; // keys written ahead in this group, once a transaction joins
             for (Writer w : writers) {
-                if (w.closeRequest || (w != leader && (w.ops.isEmpty() || groupBytes + w.bytes() > limit))) {
+                if (w.closeRequest || (w != leader && (w.isFlushRequest() || groupBytes + w.bytes() > limit))) {
                     break;
+                }
+                handled.add(w);
+                if (w.txn != null) {
+                    if (groupKeys == null) {
+                        groupKeys = new TreeSet<>(Arrays::compareUnsigned);
+                        for (Writer member : group) {
+                            for (Mutation m : member.mutations) {
+                                groupKeys.add(m.key());
+                            }
+                        }
+                    }
+                    w.error = validate(w.txn, groupKeys);
+                    if (w.error != null) {
+                        continue;
+                    }
+                    w.txn.state(TransactionImpl.State.COMMITTING);
+                }
+                if (groupKeys != null) {
+                    for (Mutation m : w.mutations) {
+                        groupKeys.add(m.key());
+                    }
                 }
                 group.add(w);
                 groupBytes += w.bytes();
-                count += w.ops.size();
+                count += w.mutations.size();
             }
-            if (count == 0) {
-                return;
+            if (count > 0) {
+                long first = lastSequence + 1;
+                lastSequence += count;
+                MemTable target = mem;
+                lock.unlock();
+                try {
+                    commitGroup(group, first, count, target);
+                } finally {
+                    lock.lock();
+                }
+                visibleSequence = first + count - 1;
+                trackForConflicts(group, first);
             }
-            long first = lastSequence + 1;
-            lastSequence += count;
-            MemTable target = mem;
-            lock.unlock();
-            try {
-                commitGroup(group, first, count, target);
-            } finally {
-                lock.lock();
-            }
-            visibleSequence = first + count - 1;
         } catch (RuntimeException e) {
-            error = e;
-            if (group.isEmpty()) {
-                group.add(leader);
+            groupError = e;
+            if (handled.isEmpty()) {
+                handled.add(leader);
             }
         } finally {
-            for (Writer w : group) {
+            for (Writer w : handled) {
                 writers.removeFirst();
+                if (w.error == null) {
+                    w.error = groupError;
+                }
                 if (w != leader) {
-                    w.error = error;
                     w.done = true;
                     w.turn.signal();
                 }
@@ -411,17 +525,72 @@ public final class DbImpl implements LightningDb {
                 next.turn.signal();
             }
         }
-        if (error != null) {
-            throw error;
+        if (leader.error != null) {
+            throw leader.error;
         }
+    }
+
+    /**
+     * Checks a committing transaction against every commit after its snapshot: those already
+     * published (in the conflict tracker) and those ahead of it in this group. Returns the error to
+     * fail it with, or null. Lock held.
+     */
+    private RuntimeException validate(TransactionImpl tx, TreeSet<byte[]> groupKeys) {
+        if (tx.state() != TransactionImpl.State.ACTIVE || nowMillis() > tx.deadlineMillis()) {
+            return new TransactionTimeoutException("Transaction timed out before it could commit");
+        }
+        long snapshot = tx.snapshot();
+        for (byte[] key : tx.writtenKeys()) {
+            if (conflicts.changedAfter(key, snapshot) || groupKeys.contains(key)) {
+                return new TransactionConflictException(key);
+            }
+        }
+        if (tx.serializable()) {
+            for (byte[] key : tx.readKeys()) {
+                if (conflicts.changedAfter(key, snapshot) || groupKeys.contains(key)) {
+                    return new TransactionConflictException(key);
+                }
+            }
+            for (KeyRange range : tx.scannedRanges()) {
+                byte[] start = range.start();
+                byte[] end = range.end();
+                byte[] changed = conflicts.firstChangedInRange(start, end, snapshot);
+                if (changed == null) {
+                    changed = firstInRange(groupKeys, start, end);
+                }
+                if (changed != null) {
+                    return new TransactionConflictException(changed);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static byte[] firstInRange(TreeSet<byte[]> keys, byte[] start, byte[] end) {
+        byte[] k = start == null ? (keys.isEmpty() ? null : keys.first()) : keys.ceiling(start);
+        return k != null && (end == null || Arrays.compareUnsigned(k, end) < 0) ? k : null;
+    }
+
+    /** Remembers the group's keys while transactions are open, for their validation. Lock held. */
+    private void trackForConflicts(List<Writer> group, long first) {
+        if (activeTransactions.isEmpty()) {
+            return;
+        }
+        long seq = first;
+        for (Writer w : group) {
+            for (Mutation m : w.mutations) {
+                conflicts.record(m.key().clone(), seq++); // callers may reuse their arrays
+            }
+        }
+        conflicts.pruneIfLarge(snapshots.oldest(visibleSequence));
     }
 
     /** Appends the group to the log, syncs as the mode promises, and fills the memtable. Lock not held. */
     private void commitGroup(List<Writer> group, long first, int count, MemTable target) {
         BatchCodec.begin(groupBuffer, first);
         for (Writer w : group) {
-            for (WriteBatch.Op op : w.ops) {
-                BatchCodec.add(groupBuffer, op);
+            for (Mutation m : w.mutations) {
+                BatchCodec.add(groupBuffer, m);
             }
         }
         BatchCodec.finish(groupBuffer, count);
@@ -436,14 +605,11 @@ public final class DbImpl implements LightningDb {
         long bytes = 0;
         int deletes = 0;
         for (Writer w : group) {
-            for (WriteBatch.Op op : w.ops) {
-                if (op.isDelete()) {
-                    target.add(seq++, ValueType.DELETION, op.key(), null);
+            for (Mutation m : w.mutations) {
+                target.add(seq++, m.type(), m.key(), m.stored());
+                bytes += m.key().length + (m.isDelete() ? 0 : m.stored().length);
+                if (m.isDelete()) {
                     deletes++;
-                    bytes += op.key().length;
-                } else {
-                    target.add(seq++, ValueType.VALUE, op.key(), op.value().clone());
-                    bytes += op.key().length + op.value().length;
                 }
             }
         }
@@ -451,7 +617,7 @@ public final class DbImpl implements LightningDb {
         counters.deletes.add(deletes);
         counters.bytesWritten.add(bytes);
         if (groupBuffer.array().length > 4 * MAX_GROUP_BYTES) {
-            groupBuffer.reset(); // a huge batch passed through; don't keep its buffer forever
+            groupBuffer = new ByteSink(64 * 1024); // a huge batch passed through; don't keep its buffer
         }
     }
 
@@ -522,21 +688,16 @@ public final class DbImpl implements LightningDb {
     public byte[] get(byte[] key) {
         validateKey(key);
         ensureOpen();
-        long seq = visibleSequence;
+        return getAt(key, visibleSequence);
+    }
+
+    /** Reads {@code key} as of {@code seq}. */
+    byte[] getAt(byte[] key, long seq) {
+        validateKey(key);
+        ensureOpen();
         ReadView v = acquireView();
         try {
-            byte[] r = v.mem.get(key, seq);
-            if (r == null) {
-                for (MemTable imm : v.immutables) {
-                    r = imm.get(key, seq);
-                    if (r != null) {
-                        break;
-                    }
-                }
-            }
-            if (r == null) {
-                r = v.version.get(key, seq, tableCache);
-            }
+            byte[] r = lookup(v, key, seq, nowMillis());
             counters.gets.increment();
             if (r == null || r == Lookup.DELETED) {
                 return null;
@@ -550,46 +711,52 @@ public final class DbImpl implements LightningDb {
         }
     }
 
-    @Override
-    public String get(String key) {
-        Objects.requireNonNull(key, "key");
-        byte[] v = get(utf8(key));
-        return v == null ? null : new String(v, StandardCharsets.UTF_8);
+    /** Whether {@code key} holds a value now, without counting a user read. */
+    private boolean existsUncounted(byte[] key) {
+        ensureOpen();
+        long seq = visibleSequence;
+        ReadView v = acquireView();
+        try {
+            byte[] r = lookup(v, key, seq, nowMillis());
+            return r != null && r != Lookup.DELETED;
+        } finally {
+            v.unref();
+        }
     }
 
-    @Override
-    public boolean exists(byte[] key) {
-        return get(key) != null;
-    }
-
-    @Override
-    public boolean exists(String key) {
-        Objects.requireNonNull(key, "key");
-        return exists(utf8(key));
+    /** Searches memtables newest first, then tables, stopping at the first component that knows the key. */
+    private byte[] lookup(ReadView v, byte[] key, long seq, long now) {
+        byte[] r = v.mem.get(key, seq, now);
+        if (r != null) {
+            return r;
+        }
+        for (MemTable imm : v.immutables) {
+            r = imm.get(key, seq, now);
+            if (r != null) {
+                return r;
+            }
+        }
+        return v.version.get(key, seq, now, tableCache);
     }
 
     @Override
     public List<byte[]> getBatch(List<byte[]> keys) {
         Objects.requireNonNull(keys, "keys");
+        ensureOpen();
+        return getBatchAt(keys, visibleSequence);
+    }
+
+    /** Reads every key of {@code keys} as of {@code seq}, through one read view. */
+    List<byte[]> getBatchAt(List<byte[]> keys, long seq) {
+        Objects.requireNonNull(keys, "keys");
         keys.forEach(this::validateKey);
         ensureOpen();
-        long seq = visibleSequence;
         ReadView v = acquireView();
         try {
+            long now = nowMillis();
             List<byte[]> result = new ArrayList<>(keys.size());
             for (byte[] key : keys) {
-                byte[] r = v.mem.get(key, seq);
-                if (r == null) {
-                    for (MemTable imm : v.immutables) {
-                        r = imm.get(key, seq);
-                        if (r != null) {
-                            break;
-                        }
-                    }
-                }
-                if (r == null) {
-                    r = v.version.get(key, seq, tableCache);
-                }
+                byte[] r = lookup(v, key, seq, now);
                 counters.gets.increment();
                 if (r == null || r == Lookup.DELETED) {
                     result.add(null);
@@ -608,7 +775,13 @@ public final class DbImpl implements LightningDb {
     public KvIterator scan(KeyRange range) {
         Objects.requireNonNull(range, "range");
         ensureOpen();
-        long seq = visibleSequence;
+        return scanAt(range, visibleSequence);
+    }
+
+    /** Opens an iterator over {@code range} as of {@code seq}. */
+    KvIterator scanAt(KeyRange range, long seq) {
+        Objects.requireNonNull(range, "range");
+        ensureOpen();
         ReadView v = acquireView();
         try {
             Direction direction = range.isReverse() ? Direction.REVERSE : Direction.FORWARD;
@@ -621,10 +794,143 @@ public final class DbImpl implements LightningDb {
             }
             v.version.addIterators(children, direction, target, tableCache);
             counters.scans.increment();
-            return new DbIterator(this, v, new MergingIterator(children, direction), seq, range);
+            return new DbIterator(this, v, new MergingIterator(children, direction), seq, nowMillis(), range);
         } catch (RuntimeException e) {
             v.unref();
             throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- snapshots and transactions
+
+    @Override
+    public Snapshot snapshot() {
+        ensureOpen();
+        lock.lock();
+        try {
+            long seq = visibleSequence;
+            snapshots.pin(seq);
+            return new SnapshotImpl(this, seq);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void releaseSnapshot(long seq) {
+        lock.lock();
+        try {
+            snapshots.unpin(seq);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Transaction begin() {
+        return begin(TransactionOptions.defaults());
+    }
+
+    @Override
+    public Transaction begin(TransactionOptions options) {
+        Objects.requireNonNull(options, "options");
+        ensureOpen();
+        Duration timeout = options.timeout() != null ? options.timeout() : config.transactionTimeout();
+        lock.lock();
+        try {
+            expireOverdueTransactions();
+            if (activeTransactions.size() >= config.maxActiveTransactions()) {
+                throw new TransactionLimitException(config.maxActiveTransactions());
+            }
+            long seq = visibleSequence;
+            long now = nowMillis();
+            long deadline = timeout.toMillis() > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeout.toMillis();
+            TransactionImpl tx = new TransactionImpl(this, options, seq, deadline);
+            snapshots.pin(seq);
+            activeTransactions.add(tx);
+            counters.transactionsStarted.increment();
+            return tx;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionOptions options, int maxAttempts, TransactionWork<T> work) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(work, "work");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try (TransactionImpl tx = (TransactionImpl) begin(options)) {
+                T result = work.run(tx);
+                if (tx.state() == TransactionImpl.State.ACTIVE) {
+                    tx.commit(); // also reports a timeout the work ran into
+                }
+                return result;
+            } catch (TransactionConflictException e) {
+                if (attempt >= maxAttempts) {
+                    throw e;
+                }
+                // A little random back-off keeps conflicting retries from colliding again in lock step.
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 50_000L * attempt));
+            }
+        }
+    }
+
+    /** Commits a transaction's writes through the write queue, where the leader validates them. */
+    void commitTransaction(TransactionImpl tx, List<Mutation> mutations) {
+        ensureOpen();
+        runAsWriter(new Writer(mutations, tx, false));
+    }
+
+    void finishTransaction(TransactionImpl tx, TransactionImpl.State outcome) {
+        finishTransaction(tx, outcome, false);
+    }
+
+    void finishTransaction(TransactionImpl tx, TransactionImpl.State outcome, boolean conflict) {
+        lock.lock();
+        try {
+            finishLocked(tx, outcome);
+            if (conflict) {
+                counters.transactionConflicts.increment();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finishLocked(TransactionImpl tx, TransactionImpl.State outcome) {
+        TransactionImpl.State s = tx.state();
+        if (s != TransactionImpl.State.ACTIVE && s != TransactionImpl.State.COMMITTING) {
+            return;
+        }
+        tx.state(outcome);
+        activeTransactions.remove(tx);
+        snapshots.unpin(tx.snapshot());
+        if (activeTransactions.isEmpty()) {
+            conflicts.clear();
+        }
+        if (outcome == TransactionImpl.State.COMMITTED) {
+            counters.transactionsCommitted.increment();
+        } else {
+            counters.transactionsRolledBack.increment();
+        }
+    }
+
+    /**
+     * Rolls back transactions past their deadline, so an abandoned transaction cannot pin old
+     * versions or hold a slot forever. Lock held.
+     */
+    private void expireOverdueTransactions() {
+        if (activeTransactions.isEmpty()) {
+            return;
+        }
+        long now = nowMillis();
+        for (TransactionImpl tx : new ArrayList<>(activeTransactions)) {
+            if (tx.state() == TransactionImpl.State.ACTIVE && now > tx.deadlineMillis()) {
+                finishLocked(tx, TransactionImpl.State.TIMED_OUT);
+            }
         }
     }
 
@@ -656,7 +962,7 @@ public final class DbImpl implements LightningDb {
     @Override
     public void flush() {
         ensureOpen();
-        runAsWriter(new Writer(List.of(), false));
+        runAsWriter(new Writer(List.of(), null, false));
         lock.lock();
         try {
             while (!immutables.isEmpty()) {
@@ -738,12 +1044,13 @@ public final class DbImpl implements LightningDb {
     }
 
     /**
-     * The oldest sequence number a reader may still read at. Older versions of a key hidden by a
-     * newer one at or below it can be dropped. Scans pin their memtables and table files instead of
-     * a sequence number, so today this is simply the newest published sequence.
+     * The oldest sequence number a reader may still read at: the oldest open snapshot or
+     * transaction, else the newest published sequence. Older versions of a key hidden by a newer one
+     * at or below it can be dropped. Scans pin their memtables and table files instead. Lock held.
      */
     private long smallestSnapshot() {
-        return visibleSequence;
+        expireOverdueTransactions();
+        return snapshots.oldest(visibleSequence);
     }
 
     /** Lock held. */
@@ -794,7 +1101,7 @@ public final class DbImpl implements LightningDb {
         try {
             VersionEdit edit = new VersionEdit();
             for (FileMetaData f : c.inputs()) {
-                edit.deleteFile(c.level(), f.number());
+                edit.deleteFile(c.level(), f.number()); // an in-place rewrite adds its outputs back below
             }
             if (c.isTrivialMove()) {
                 edit.addFile(c.outputLevel(), c.inputs().get(0));
@@ -842,10 +1149,10 @@ public final class DbImpl implements LightningDb {
         List<InternalIterator> inputs = new ArrayList<>();
         try {
             for (FileMetaData f : c.allInputs()) {
-                inputs.add(tableCache.get(f.number()).iterator(Direction.FORWARD, null));
+                inputs.add(tableCache.get(f.number()).uncachedIterator());
             }
             try (MergingIterator merged = new MergingIterator(inputs, Direction.FORWARD)) {
-                return compactionWriter.write(merged, smallestSnapshot, userKey -> {
+                return compactionWriter.write(merged, smallestSnapshot, nowMillis(), userKey -> {
                     for (int level = c.outputLevel() + 1; level < Version.NUM_LEVELS; level++) {
                         for (FileMetaData f : base.files(level)) {
                             if (f.covers(userKey)) {
@@ -872,12 +1179,16 @@ public final class DbImpl implements LightningDb {
             } finally {
                 lock.unlock();
             }
-            for (int level = 0; level < last; level++) {
+            // Push every level down into the last one, then rewrite the last one in place, so no
+            // overwritten value, deletion or expired key that no reader needs survives anywhere.
+            for (int level = 0; level <= last; level++) {
                 Compaction c;
                 lock.lock();
                 try {
                     ensureOpen();
-                    c = picker.pickWholeLevel(versions.current(), level);
+                    c = level < last
+                            ? picker.pickWholeLevel(versions.current(), level)
+                            : picker.pickInPlace(versions.current(), level);
                     if (c == null) {
                         continue;
                     }
@@ -888,7 +1199,9 @@ public final class DbImpl implements LightningDb {
                 try {
                     runCompaction(c);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    recordBackgroundError(e);
+                    throw new LightningException(
+                            "Compaction failed, the database is now read-only: " + e.getMessage(), e);
                 }
             }
             return null;
@@ -947,9 +1260,9 @@ public final class DbImpl implements LightningDb {
         }
     }
 
-    /** The failure that put the engine into read-only mode, or null while healthy. */
-    public Throwable backgroundError() {
-        return backgroundError;
+    @Override
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(backgroundError);
     }
 
     void ensureOpen() {
@@ -958,7 +1271,7 @@ public final class DbImpl implements LightningDb {
         }
     }
 
-    private void validateKey(byte[] key) {
+    void validateKey(byte[] key) {
         Objects.requireNonNull(key, "key");
         if (key.length == 0) {
             throw new IllegalArgumentException("key must not be empty");
@@ -969,7 +1282,7 @@ public final class DbImpl implements LightningDb {
         }
     }
 
-    private void validateValue(byte[] value) {
+    void validateValue(byte[] value) {
         Objects.requireNonNull(value, "value");
         if (value.length > config.maxValueSize()) {
             throw new IllegalArgumentException("value of " + value.length + " bytes exceeds max-value-size of "
@@ -987,8 +1300,12 @@ public final class DbImpl implements LightningDb {
         Version v;
         long memBytes;
         int pending;
+        int activeTx;
+        int activeSnapshots;
         lock.lock();
         try {
+            activeTx = activeTransactions.size();
+            activeSnapshots = snapshots.count();
             v = versions.current();
             memBytes = mem.approximateBytes();
             for (MemTable imm : immutables) {
@@ -1020,7 +1337,13 @@ public final class DbImpl implements LightningDb {
                 counters.walSyncs.sum(),
                 counters.walBytes.sum(),
                 counters.writeStalls.sum(),
-                visibleSequence);
+                visibleSequence,
+                counters.transactionsStarted.sum(),
+                counters.transactionsCommitted.sum(),
+                counters.transactionsRolledBack.sum(),
+                counters.transactionConflicts.sum(),
+                activeTx,
+                activeSnapshots);
     }
 
     @Override
@@ -1030,11 +1353,11 @@ public final class DbImpl implements LightningDb {
 
     @Override
     public void close() {
-        if (closed) {
+        if (!closeStarted.compareAndSet(false, true)) {
             return;
         }
         // Queue behind every in-flight writer, so no leader is appending to the log as it closes.
-        runAsWriter(new Writer(List.of(), true));
+        runAsWriter(new Writer(List.of(), null, true));
         lock.lock();
         try {
             backgroundWorkDone.signalAll();

@@ -3,9 +3,10 @@ package io.lightningdb.internal.db;
 import io.lightningdb.DatabaseClosedException;
 import io.lightningdb.KeyRange;
 import io.lightningdb.KvIterator;
+import io.lightningdb.internal.iterator.CurrentEntry;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.key.InternalKey;
-import io.lightningdb.internal.key.ValueType;
+import io.lightningdb.internal.key.Lookup;
 import java.util.Arrays;
 
 /**
@@ -17,6 +18,7 @@ final class DbIterator implements KvIterator {
     private final ReadView view;
     private final InternalIterator input;
     private final long sequence;
+    private final long nowMillis;
     private final byte[] start;
     private final byte[] end;
     private final boolean reverse;
@@ -25,11 +27,12 @@ final class DbIterator implements KvIterator {
     private boolean exhausted;
     private boolean closed;
 
-    DbIterator(DbImpl db, ReadView view, InternalIterator input, long sequence, KeyRange range) {
+    DbIterator(DbImpl db, ReadView view, InternalIterator input, long sequence, long nowMillis, KeyRange range) {
         this.db = db;
         this.view = view;
         this.input = input;
         this.sequence = sequence;
+        this.nowMillis = nowMillis;
         this.start = range.start();
         this.end = range.end();
         this.reverse = range.isReverse();
@@ -71,10 +74,9 @@ final class DbIterator implements KvIterator {
                 continue;
             }
             lastUserKey = InternalKey.userKey(ikey);
-            boolean live = InternalKey.type(ikey) == ValueType.VALUE;
-            byte[] v = live ? input.value() : null;
+            byte[] v = Lookup.resolve(InternalKey.type(ikey), input.value(), nowMillis);
             input.next();
-            if (live) {
+            if (v != Lookup.DELETED) {
                 key = lastUserKey;
                 value = v;
                 return true;
@@ -92,18 +94,19 @@ final class DbIterator implements KvIterator {
                 return false;
             }
             int newestType = -1;
-            byte[] newestValue = null;
+            byte[] newestStored = null;
             while (input.valid() && InternalKey.compareUserKey(input.key(), userKey) == 0) {
                 byte[] k = input.key();
                 if (InternalKey.sequence(k) <= sequence) {
                     newestType = InternalKey.type(k);
-                    newestValue = newestType == ValueType.VALUE ? input.value() : null;
+                    newestStored = input.value();
                 }
                 input.next();
             }
-            if (newestType == ValueType.VALUE) {
+            byte[] v = newestType < 0 ? Lookup.DELETED : Lookup.resolve(newestType, newestStored, nowMillis);
+            if (v != Lookup.DELETED) {
                 key = userKey;
-                value = newestValue;
+                value = v;
                 return true;
             }
         }
@@ -112,18 +115,12 @@ final class DbIterator implements KvIterator {
 
     @Override
     public byte[] key() {
-        if (key == null) {
-            throw new IllegalStateException("No current entry: call next() first and check it returned true");
-        }
-        return key;
+        return CurrentEntry.require(key);
     }
 
     @Override
     public byte[] value() {
-        if (value == null) {
-            throw new IllegalStateException("No current entry: call next() first and check it returned true");
-        }
-        return value;
+        return CurrentEntry.require(value);
     }
 
     @Override

@@ -17,4 +17,8 @@ final class EngineCounters {
     final LongAdder walSyncs = new LongAdder();
     final LongAdder walBytes = new LongAdder();
     final LongAdder writeStalls = new LongAdder();
+    final LongAdder transactionsStarted = new LongAdder();
+    final LongAdder transactionsCommitted = new LongAdder();
+    final LongAdder transactionsRolledBack = new LongAdder();
+    final LongAdder transactionConflicts = new LongAdder();
 }

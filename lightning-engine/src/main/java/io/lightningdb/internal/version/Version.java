@@ -77,10 +77,10 @@ public final class Version {
     }
 
     /** Newest entry for {@code userKey} at or below {@code sequence}; see {@code Lookup}. */
-    public byte[] get(byte[] userKey, long sequence, TableCache tables) {
+    public byte[] get(byte[] userKey, long sequence, long nowMillis, TableCache tables) {
         for (FileMetaData f : levels.get(0)) {
             if (f.covers(userKey)) {
-                byte[] r = tables.get(f.number()).get(userKey, sequence);
+                byte[] r = tables.get(f.number()).get(userKey, sequence, nowMillis);
                 if (r != null) {
                     return r;
                 }
@@ -97,7 +97,7 @@ public final class Version {
             }
             int i = findFile(files, target);
             if (i < files.size() && files.get(i).covers(userKey)) {
-                byte[] r = tables.get(files.get(i).number()).get(userKey, sequence);
+                byte[] r = tables.get(files.get(i).number()).get(userKey, sequence, nowMillis);
                 if (r != null) {
                     return r;
                 }
