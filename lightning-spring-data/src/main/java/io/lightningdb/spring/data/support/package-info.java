@@ -1,2 +1,2 @@
-/** Translation of engine exceptions into Springs {@code DataAccessException} hierarchy. */
+/** Translation of engine exceptions into Spring's {@code DataAccessException} hierarchy. */
 package io.lightningdb.spring.data.support;
