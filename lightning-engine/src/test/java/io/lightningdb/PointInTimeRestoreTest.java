@@ -99,7 +99,7 @@ class PointInTimeRestoreTest {
     @Test
     void restoreToASequenceBetweenTwoWritesShowsExactlyTheWritesBeforeIt() {
         assertThat(restoreToSequence(s1, "at-s1"))
-                .containsExactlyEntriesOf(Map.of("base", "before the backup", "k1", "v1"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("base", "before the backup", "k1", "v1"));
         assertThat(restoreToSequence(s2, "at-s2"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("base", "before the backup", "k1", "v1", "k2", "v2"));
         assertThat(restoreToSequence(s4, "at-s4"))
