@@ -39,10 +39,13 @@ public final class Compare {
                 Long.parseLong(opts.getOrDefault("sync-ops", Long.toString(d.syncOps()))),
                 Double.parseDouble(opts.getOrDefault("max-seconds", Double.toString(d.maxSeconds()))));
         List<StoreKind> stores = opts.containsKey("stores")
-                ? Arrays.stream(opts.get("stores").split(",")).map(Stores::named).toList()
+                ? Arrays.stream(opts.get("stores").split(","))
+                        .map(Stores::named)
+                        .toList()
                 : Stores.ALL;
         Path out = Path.of(opts.getOrDefault("out", "bench-results"));
-        List<String> jvm = new ArrayList<>(List.of(opts.getOrDefault("jvm", DEFAULT_JVM).split("\\s+")));
+        List<String> jvm =
+                new ArrayList<>(List.of(opts.getOrDefault("jvm", DEFAULT_JVM).split("\\s+")));
         long timeout = Long.parseLong(opts.getOrDefault("timeout-minutes", "60"));
         Outcome outcome = run(stores, settings, out, jvm, opts.containsKey("profile"), timeout);
         System.out.println(Files.readString(out.resolve("results.md")));
@@ -83,8 +86,8 @@ public final class Compare {
         Outcome outcome = new Outcome(results, unavailable, failed);
         Files.writeString(
                 out.resolve("results.csv"),
-                Result.CSV_HEADER + "\n"
-                        + results.stream().map(Result::toCsv).collect(Collectors.joining("\n")) + "\n");
+                Result.CSV_HEADER + "\n" + results.stream().map(Result::toCsv).collect(Collectors.joining("\n"))
+                        + "\n");
         Files.writeString(out.resolve("results.md"), new Report(settings, stores, outcome, jvm).markdown());
         Chart.write(results, out.resolve("ops-per-sec.png"));
         return outcome;
@@ -99,8 +102,7 @@ public final class Compare {
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(kind.name() + ".jfr"));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StoreMain.class.getName()));
-        cmd.addAll(List.of(
-                kind.name(), out.resolve("data-" + kind.name()).toString(), csv.toString()));
+        cmd.addAll(List.of(kind.name(), out.resolve("data-" + kind.name()).toString(), csv.toString()));
         cmd.addAll(settings.toArgs());
         return cmd;
     }

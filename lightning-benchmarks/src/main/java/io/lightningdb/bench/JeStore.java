@@ -24,8 +24,7 @@ final class JeStore implements Store {
     private final Database db;
 
     JeStore(Path dir, Durability durability) {
-        EnvironmentConfig config =
-                new EnvironmentConfig().setAllowCreate(true).setTransactional(true);
+        EnvironmentConfig config = new EnvironmentConfig().setAllowCreate(true).setTransactional(true);
         config.setCacheSize(Budget.CACHE_BYTES)
                 .setDurability(
                         durability == Durability.OS

@@ -33,8 +33,12 @@ final class Report {
         md.append(latency("mixed-80r20w")).append('\n');
         md.append(size()).append('\n');
         md.append(durability());
-        outcome.unavailable().forEach((s, why) -> md.append("\n**").append(s).append(" unavailable**: ").append(why));
-        outcome.failed().forEach((s, why) -> md.append("\n**").append(s).append(" failed**: ").append(why));
+        outcome.unavailable()
+                .forEach((s, why) ->
+                        md.append("\n**").append(s).append(" unavailable**: ").append(why));
+        outcome.failed()
+                .forEach((s, why) ->
+                        md.append("\n**").append(s).append(" failed**: ").append(why));
         return md.append('\n').toString();
     }
 
@@ -132,8 +136,8 @@ final class Report {
     private String header(String first, String last) {
         String names = stores.stream().map(StoreKind::name).collect(Collectors.joining(" | "));
         int columns = stores.size() + (last == null ? 1 : 2);
-        return "| " + first + " | " + names + (last == null ? "" : " | " + last) + " |\n"
-                + "|---".repeat(columns) + "|\n";
+        return "| " + first + " | " + names + (last == null ? "" : " | " + last) + " |\n" + "|---".repeat(columns)
+                + "|\n";
     }
 
     /** Lightning against the best peer: ratio of the values, as "1.23x" with the peer named. */

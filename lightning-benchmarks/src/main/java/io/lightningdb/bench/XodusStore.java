@@ -1,5 +1,7 @@
 package io.lightningdb.bench;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Cursor;
@@ -8,8 +10,6 @@ import jetbrains.exodus.env.EnvironmentConfig;
 import jetbrains.exodus.env.EnvironmentImpl;
 import jetbrains.exodus.env.Environments;
 import jetbrains.exodus.env.StoreConfig;
-import java.nio.file.Path;
-import java.util.Arrays;
 
 /** JetBrains Xodus environment: one store, one transaction per write. */
 final class XodusStore implements Store {

@@ -47,7 +47,8 @@ public class MemTableBench {
 
     @Benchmark
     public void insert() {
-        growing.add(++sequence, ValueType.VALUE, keys[ThreadLocalRandom.current().nextInt(keys.length)], value);
+        growing.add(
+                ++sequence, ValueType.VALUE, keys[ThreadLocalRandom.current().nextInt(keys.length)], value);
     }
 
     @Benchmark
