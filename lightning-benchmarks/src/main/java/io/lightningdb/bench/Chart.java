@@ -1,6 +1,7 @@
 package io.lightningdb.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +12,21 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** A grouped bar chart of entries per second, one group per workload, one bar per store. */
-final class Chart {
+/** A grouped bar chart (PNG) of entries per second, one group per workload, one bar per store. */
+public final class Chart {
     /** A log axis cannot show 0: a workload a store did not run is drawn at this height. */
     private static final double MISSING = 1.0;
 
     private Chart() {}
+
+    /** Redraws the chart from a {@code results.csv}: {@code Chart RESULTS.csv OUT.png}. */
+    public static void main(String[] args) throws IOException {
+        List<Result> results = Files.readAllLines(Path.of(args[0])).stream()
+                .skip(1)
+                .map(Result::fromCsv)
+                .toList();
+        write(results, Path.of(args[1]));
+    }
 
     static void write(List<Result> results, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -42,6 +52,8 @@ final class Chart {
                 .yAxisTitle("entries/s")
                 .build();
         chart.getStyler().setYAxisLogarithmic(true);
+        // Bars start at the axis minimum; left unset, XChart takes 0, which a log axis rejects.
+        chart.getStyler().setYAxisMin(MISSING);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setOverlapped(false);
