@@ -41,6 +41,7 @@ public final class LightningConfig {
     private final int maxActiveTransactions;
     private final Duration transactionTimeout;
     private final Clock clock;
+    private final WriteChannelFactory writeChannelFactory;
 
     private LightningConfig(Builder b) {
         this.cacheSize = b.cacheSize;
@@ -63,6 +64,7 @@ public final class LightningConfig {
         this.maxActiveTransactions = b.maxActiveTransactions;
         this.transactionTimeout = b.transactionTimeout;
         this.clock = b.clock;
+        this.writeChannelFactory = b.writeChannelFactory;
     }
 
     /** The default settings: 64 MiB cache and write buffer, 4 KiB blocks, {@link WalSyncMode#SYNC}. */
@@ -183,6 +185,11 @@ public final class LightningConfig {
         return clock;
     }
 
+    /** Opens the channels the engine writes through; see {@link WriteChannelFactory}. */
+    public WriteChannelFactory writeChannelFactory() {
+        return writeChannelFactory;
+    }
+
     @Override
     public String toString() {
         return "LightningConfig{cacheSize=" + cacheSize + ", writeBufferSize=" + writeBufferSize + ", blockSize="
@@ -214,6 +221,7 @@ public final class LightningConfig {
         private int maxActiveTransactions = 1024;
         private Duration transactionTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
+        private WriteChannelFactory writeChannelFactory = WriteChannelFactory.DEFAULT;
 
         private Builder() {}
 
@@ -238,6 +246,7 @@ public final class LightningConfig {
             maxActiveTransactions = c.maxActiveTransactions;
             transactionTimeout = c.transactionTimeout;
             clock = c.clock;
+            writeChannelFactory = c.writeChannelFactory;
         }
 
         public Builder cacheSize(long bytes) {
@@ -346,6 +355,12 @@ public final class LightningConfig {
         /** The clock for key expiry; tests pass a controllable one. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Replaces how write channels are opened: fault injection in tests, wrapped storage. */
+        public Builder writeChannelFactory(WriteChannelFactory factory) {
+            this.writeChannelFactory = Objects.requireNonNull(factory, "writeChannelFactory");
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.lightningdb;
 import io.lightningdb.internal.db.DbImpl;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * An open Lightning database: a persistent, sorted map from byte-array keys to byte-array values,
@@ -129,6 +130,14 @@ public interface LightningDb extends ReadOperations, AutoCloseable {
 
     /** A snapshot of the engine's counters and gauges. */
     DbStats stats();
+
+    /**
+     * The failure that put the database into its read-only error state (a failed log write or
+     * fsync, a full disk, a failed flush or compaction), or empty while healthy. Once failed, reads
+     * keep working and every write throws {@link LightningException}; reopening the directory
+     * recovers every acknowledged write.
+     */
+    Optional<Throwable> failure();
 
     /** The database directory. */
     Path path();

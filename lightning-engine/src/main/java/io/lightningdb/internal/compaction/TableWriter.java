@@ -1,5 +1,6 @@
 package io.lightningdb.internal.compaction;
 
+import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.key.Expiry;
 import io.lightningdb.internal.key.InternalKey;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
  * deletion first: it must keep hiding older values of its key until those are gone too.
  */
 public final class TableWriter {
+    private final WriteChannelFactory channels;
     private final Path dir;
     private final int blockSize;
     private final int bloomBitsPerKey;
@@ -35,7 +37,14 @@ public final class TableWriter {
     /** Outcome: the tables written and the bytes they hold. */
     public record Result(List<FileMetaData> files, long bytesWritten, long entriesDropped) {}
 
-    public TableWriter(Path dir, int blockSize, int bloomBitsPerKey, long targetFileSize, LongSupplier newFileNumber) {
+    public TableWriter(
+            WriteChannelFactory channels,
+            Path dir,
+            int blockSize,
+            int bloomBitsPerKey,
+            long targetFileSize,
+            LongSupplier newFileNumber) {
+        this.channels = channels;
         this.dir = dir;
         this.blockSize = blockSize;
         this.bloomBitsPerKey = bloomBitsPerKey;
@@ -88,7 +97,8 @@ public final class TableWriter {
                 }
                 if (builder == null) {
                     builderNumber = newFileNumber.getAsLong();
-                    builder = new TableBuilder(FileNames.table(dir, builderNumber), blockSize, bloomBitsPerKey);
+                    builder =
+                            new TableBuilder(channels, FileNames.table(dir, builderNumber), blockSize, bloomBitsPerKey);
                 }
                 builder.add(ikey, value);
             }

@@ -41,7 +41,6 @@ import io.lightningdb.internal.wal.BatchCodec;
 import io.lightningdb.internal.wal.LogReader;
 import io.lightningdb.internal.wal.Wal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +53,7 @@ import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -62,6 +62,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -109,6 +110,7 @@ public final class DbImpl implements LightningDb {
     private volatile long visibleSequence; // published to readers
     private volatile ReadView view;
     private volatile boolean closed;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
     private volatile Throwable backgroundError;
     private boolean flushScheduled;
     private boolean compactionScheduled;
@@ -150,12 +152,22 @@ public final class DbImpl implements LightningDb {
         this.dirLock = dirLock;
         this.blockCache = new BlockCache(config.cacheSize());
         this.tableCache = new TableCache(n -> FileNames.table(dir, n), blockCache);
-        this.versions = new VersionSet(dir, this::deleteObsoleteTable);
+        this.versions = new VersionSet(dir, config.writeChannelFactory(), this::deleteObsoleteTable);
         this.picker = new CompactionPicker(config);
-        this.flushWriter =
-                new TableWriter(dir, config.blockSize(), config.bloomBitsPerKey(), Long.MAX_VALUE, this::newFileNumber);
+        this.flushWriter = new TableWriter(
+                config.writeChannelFactory(),
+                dir,
+                config.blockSize(),
+                config.bloomBitsPerKey(),
+                Long.MAX_VALUE,
+                this::newFileNumber);
         this.compactionWriter = new TableWriter(
-                dir, config.blockSize(), config.bloomBitsPerKey(), config.targetFileSize(), this::newFileNumber);
+                config.writeChannelFactory(),
+                dir,
+                config.blockSize(),
+                config.bloomBitsPerKey(),
+                config.targetFileSize(),
+                this::newFileNumber);
     }
 
     /** Opens or creates the database in {@code dir}; see {@link LightningDb#open(Path, LightningConfig)}. */
@@ -192,7 +204,9 @@ public final class DbImpl implements LightningDb {
                 List<Path> orphans = files.filter(p -> {
                             FileNames.Kind k =
                                     FileNames.parse(p.getFileName().toString()).kind();
-                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.MANIFEST;
+                            // Creation writes the manifest before CURRENT, so a manifest alone is an interrupted
+                            // creation (cleaned up below); tables or logs without CURRENT are a damaged database.
+                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.LOG;
                         })
                         .toList();
                 if (!orphans.isEmpty()) {
@@ -213,6 +227,7 @@ public final class DbImpl implements LightningDb {
         visibleSequence = maxSequence;
         mem = new MemTable(newLog);
         wal = new Wal(
+                config.writeChannelFactory(),
                 config.walSyncMode(),
                 config.walSyncInterval(),
                 config.walSegmentSize(),
@@ -245,10 +260,10 @@ public final class DbImpl implements LightningDb {
             });
             if (result.tornAt() >= 0) {
                 log.warn(
-                        "Dropped an incomplete record at the end of {} (offset {}), left by a crash before it was acknowledged",
+                        "Dropped an incomplete record at the end of {} (offset {}): a crash or failed write cut it short, so it was never acknowledged",
                         logPath,
                         result.tornAt());
-                try (var ch = FileIo.openForWrite(logPath, true)) {
+                try (var ch = FileIo.openForWrite(config.writeChannelFactory(), logPath, true)) {
                     ch.truncate(result.validLength());
                     ch.force(true);
                 }
@@ -317,7 +332,7 @@ public final class DbImpl implements LightningDb {
     public void put(byte[] key, byte[] value) {
         validateKey(key);
         validateValue(value);
-        write(List.of(Mutation.put(key, value.clone())));
+        write(List.of(Mutation.put(key, value)));
     }
 
     @Override
@@ -363,7 +378,7 @@ public final class DbImpl implements LightningDb {
     public boolean delete(byte[] key) {
         validateKey(key);
         // Existence is read just before the delete; a concurrent writer may change it in between.
-        boolean existed = get(key) != null;
+        boolean existed = existsUncounted(key);
         write(List.of(Mutation.delete(key)));
         return existed;
     }
@@ -393,11 +408,11 @@ public final class DbImpl implements LightningDb {
         List<Mutation> mutations = new ArrayList<>(ops.size());
         for (WriteBatch.Op op : ops) {
             if (op.isDelete()) {
-                mutations.add(Mutation.delete(op.key().clone()));
+                mutations.add(Mutation.delete(op.key()));
             } else if (op.ttl() == null) {
-                mutations.add(Mutation.put(op.key().clone(), op.value().clone()));
+                mutations.add(Mutation.put(op.key(), op.value()));
             } else {
-                mutations.add(Mutation.putExpiring(op.key().clone(), op.value(), expiryOf(op.ttl())));
+                mutations.add(Mutation.putExpiring(op.key(), op.value(), expiryOf(op.ttl())));
             }
         }
         write(mutations);
@@ -564,7 +579,7 @@ public final class DbImpl implements LightningDb {
         long seq = first;
         for (Writer w : group) {
             for (Mutation m : w.mutations) {
-                conflicts.record(m.key(), seq++);
+                conflicts.record(m.key().clone(), seq++); // callers may reuse their arrays
             }
         }
         conflicts.pruneIfLarge(snapshots.oldest(visibleSequence));
@@ -673,15 +688,17 @@ public final class DbImpl implements LightningDb {
     public byte[] get(byte[] key) {
         validateKey(key);
         ensureOpen();
-        return getAt(key, visibleSequence);
+        return getAt(key, LATEST);
     }
 
-    /** Reads {@code key} as of {@code seq}. */
+    /** Reads {@code key} as of {@code seq} (a pinned snapshot, or {@link #LATEST}). */
     byte[] getAt(byte[] key, long seq) {
         validateKey(key);
-        ReadView v = acquireView();
+        ensureOpen();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
-            byte[] r = lookup(v, key, seq, nowMillis());
+            byte[] r = lookup(v, key, p.sequence(), nowMillis());
             counters.gets.increment();
             if (r == null || r == Lookup.DELETED) {
                 return null;
@@ -690,6 +707,19 @@ public final class DbImpl implements LightningDb {
             return r;
         } catch (LightningException e) {
             throw closed ? new DatabaseClosedException("Database " + dir + " was closed during the read") : e;
+        } finally {
+            v.unref();
+        }
+    }
+
+    /** Whether {@code key} holds a value now, without counting a user read. */
+    private boolean existsUncounted(byte[] key) {
+        ensureOpen();
+        Pinned p = pin(LATEST);
+        ReadView v = p.view();
+        try {
+            byte[] r = lookup(v, key, p.sequence(), nowMillis());
+            return r != null && r != Lookup.DELETED;
         } finally {
             v.unref();
         }
@@ -714,19 +744,21 @@ public final class DbImpl implements LightningDb {
     public List<byte[]> getBatch(List<byte[]> keys) {
         Objects.requireNonNull(keys, "keys");
         ensureOpen();
-        return getBatchAt(keys, visibleSequence);
+        return getBatchAt(keys, LATEST);
     }
 
     /** Reads every key of {@code keys} as of {@code seq}, through one read view. */
     List<byte[]> getBatchAt(List<byte[]> keys, long seq) {
         Objects.requireNonNull(keys, "keys");
         keys.forEach(this::validateKey);
-        ReadView v = acquireView();
+        ensureOpen();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
             long now = nowMillis();
             List<byte[]> result = new ArrayList<>(keys.size());
             for (byte[] key : keys) {
-                byte[] r = lookup(v, key, seq, now);
+                byte[] r = lookup(v, key, p.sequence(), now);
                 counters.gets.increment();
                 if (r == null || r == Lookup.DELETED) {
                     result.add(null);
@@ -745,13 +777,15 @@ public final class DbImpl implements LightningDb {
     public KvIterator scan(KeyRange range) {
         Objects.requireNonNull(range, "range");
         ensureOpen();
-        return scanAt(range, visibleSequence);
+        return scanAt(range, LATEST);
     }
 
     /** Opens an iterator over {@code range} as of {@code seq}. */
     KvIterator scanAt(KeyRange range, long seq) {
         Objects.requireNonNull(range, "range");
-        ReadView v = acquireView();
+        ensureOpen();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
             Direction direction = range.isReverse() ? Direction.REVERSE : Direction.FORWARD;
             byte[] bound = range.isReverse() ? range.end() : range.start();
@@ -763,7 +797,7 @@ public final class DbImpl implements LightningDb {
             }
             v.version.addIterators(children, direction, target, tableCache);
             counters.scans.increment();
-            return new DbIterator(this, v, new MergingIterator(children, direction), seq, nowMillis(), range);
+            return new DbIterator(this, v, new MergingIterator(children, direction), p.sequence(), nowMillis(), range);
         } catch (RuntimeException e) {
             v.unref();
             throw e;
@@ -831,10 +865,10 @@ public final class DbImpl implements LightningDb {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
         for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = begin(options)) {
+            try (TransactionImpl tx = (TransactionImpl) begin(options)) {
                 T result = work.run(tx);
-                if (tx.isActive()) {
-                    tx.commit();
+                if (tx.state() == TransactionImpl.State.ACTIVE) {
+                    tx.commit(); // also reports a timeout the work ran into
                 }
                 return result;
             } catch (TransactionConflictException e) {
@@ -905,6 +939,35 @@ public final class DbImpl implements LightningDb {
 
     void countRead(int bytes) {
         counters.bytesRead.add(bytes);
+    }
+
+    /** A sequence argument meaning "the newest published writes". */
+    private static final long LATEST = -1;
+
+    /** A read view and the sequence number to read it at. */
+    private record Pinned(ReadView view, long sequence) {}
+
+    /**
+     * Pins the current view for a read at {@code seq}. A snapshot's sequence is protected from
+     * compaction by the snapshot registry, so any current view serves it. For {@link #LATEST} the
+     * sequence is read after the view is pinned and kept only if the view is still current: then
+     * the view holds every write up to it, and no flush or compaction that could have dropped a
+     * version visible at it (they keep what the newest sequence at their start sees) is missing
+     * from the view. Reading the sequence first would let a flush finishing in between drop the
+     * version the read should find.
+     */
+    private Pinned pin(long seq) {
+        if (seq != LATEST) {
+            return new Pinned(acquireView(), seq);
+        }
+        while (true) {
+            ReadView v = acquireView();
+            long latest = visibleSequence;
+            if (view == v) {
+                return new Pinned(v, latest);
+            }
+            v.unref();
+        }
     }
 
     private ReadView acquireView() {
@@ -1070,7 +1133,7 @@ public final class DbImpl implements LightningDb {
         try {
             VersionEdit edit = new VersionEdit();
             for (FileMetaData f : c.inputs()) {
-                edit.deleteFile(c.level(), f.number());
+                edit.deleteFile(c.level(), f.number()); // an in-place rewrite adds its outputs back below
             }
             if (c.isTrivialMove()) {
                 edit.addFile(c.outputLevel(), c.inputs().get(0));
@@ -1118,7 +1181,7 @@ public final class DbImpl implements LightningDb {
         List<InternalIterator> inputs = new ArrayList<>();
         try {
             for (FileMetaData f : c.allInputs()) {
-                inputs.add(tableCache.get(f.number()).iterator(Direction.FORWARD, null));
+                inputs.add(tableCache.get(f.number()).uncachedIterator());
             }
             try (MergingIterator merged = new MergingIterator(inputs, Direction.FORWARD)) {
                 return compactionWriter.write(merged, smallestSnapshot, nowMillis(), userKey -> {
@@ -1148,12 +1211,16 @@ public final class DbImpl implements LightningDb {
             } finally {
                 lock.unlock();
             }
-            for (int level = 0; level < last; level++) {
+            // Push every level down into the last one, then rewrite the last one in place, so no
+            // overwritten value, deletion or expired key that no reader needs survives anywhere.
+            for (int level = 0; level <= last; level++) {
                 Compaction c;
                 lock.lock();
                 try {
                     ensureOpen();
-                    c = picker.pickWholeLevel(versions.current(), level);
+                    c = level < last
+                            ? picker.pickWholeLevel(versions.current(), level)
+                            : picker.pickInPlace(versions.current(), level);
                     if (c == null) {
                         continue;
                     }
@@ -1164,7 +1231,9 @@ public final class DbImpl implements LightningDb {
                 try {
                     runCompaction(c);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    recordBackgroundError(e);
+                    throw new LightningException(
+                            "Compaction failed, the database is now read-only: " + e.getMessage(), e);
                 }
             }
             return null;
@@ -1223,9 +1292,9 @@ public final class DbImpl implements LightningDb {
         }
     }
 
-    /** The failure that put the engine into read-only mode, or null while healthy. */
-    public Throwable backgroundError() {
-        return backgroundError;
+    @Override
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(backgroundError);
     }
 
     void ensureOpen() {
@@ -1316,7 +1385,7 @@ public final class DbImpl implements LightningDb {
 
     @Override
     public void close() {
-        if (closed) {
+        if (!closeStarted.compareAndSet(false, true)) {
             return;
         }
         // Queue behind every in-flight writer, so no leader is appending to the log as it closes.

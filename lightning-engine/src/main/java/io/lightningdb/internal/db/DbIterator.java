@@ -3,6 +3,7 @@ package io.lightningdb.internal.db;
 import io.lightningdb.DatabaseClosedException;
 import io.lightningdb.KeyRange;
 import io.lightningdb.KvIterator;
+import io.lightningdb.internal.iterator.CurrentEntry;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
@@ -114,18 +115,12 @@ final class DbIterator implements KvIterator {
 
     @Override
     public byte[] key() {
-        if (key == null) {
-            throw new IllegalStateException("No current entry: call next() first and check it returned true");
-        }
-        return key;
+        return CurrentEntry.require(key);
     }
 
     @Override
     public byte[] value() {
-        if (value == null) {
-            throw new IllegalStateException("No current entry: call next() first and check it returned true");
-        }
-        return value;
+        return CurrentEntry.require(value);
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.lightningdb.internal.key;
 
 /**
  * One change on the write path, as logged and applied: its type, the user key and the stored bytes
- * (the value, {@link Expiry#wrap wrapped} for expiring values, null for deletions). The arrays are
- * owned by the engine: callers' arrays are copied before a mutation is built from them.
+ * (the value, {@link Expiry#wrap wrapped} for expiring values, null for deletions). The arrays may
+ * be the caller's: they are only read until the write returns (the memtable and log copy them).
  */
 public record Mutation(int type, byte[] key, byte[] stored) {
     public static Mutation put(byte[] key, byte[] value) {

@@ -6,23 +6,18 @@ import io.lightningdb.internal.iterator.IteratorSource;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
 import io.lightningdb.internal.key.ValueType;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
+import io.lightningdb.internal.util.Coding;
 
 /**
- * The in-memory sorted buffer of recent writes. Lock-free for readers and writers; entries are
- * never removed, each write adds a new version. Readers filter by sequence number, so a reader at
- * snapshot S ignores entries a concurrent writer adds with sequence above S.
+ * The in-memory sorted buffer of recent writes, an {@link ArenaSkipList}. One writer at a time (the
+ * group-commit leader), lock-free readers. Entries are never removed: each write adds a version,
+ * and readers filter by sequence number, so a reader at snapshot S ignores entries a concurrent
+ * writer adds above S.
  */
 public final class MemTable implements IteratorSource {
-    /** Approximate per-entry overhead of the skip list node, boxed arrays and index levels. */
-    private static final int ENTRY_OVERHEAD = 64;
+    private static final byte[] EMPTY = new byte[0];
 
-    private final ConcurrentSkipListMap<byte[], byte[]> map = new ConcurrentSkipListMap<>(InternalKey.COMPARATOR);
-    private final AtomicLong approximateBytes = new AtomicLong();
+    private final ArenaSkipList list = new ArenaSkipList();
     private final long walSegment;
 
     /** @param walSegment number of the first log segment holding this memtable's writes */
@@ -34,12 +29,9 @@ public final class MemTable implements IteratorSource {
         return walSegment;
     }
 
-    /** Adds an entry; {@code stored} is kept by reference and must not change afterwards. */
+    /** Adds an entry, copying {@code stored} (null for deletions). Single writer. */
     public void add(long sequence, int type, byte[] userKey, byte[] stored) {
-        byte[] ikey = InternalKey.encode(userKey, sequence, type);
-        byte[] v = type == ValueType.DELETION ? Lookup.DELETED : stored;
-        map.put(ikey, v);
-        approximateBytes.addAndGet(ikey.length + v.length + ENTRY_OVERHEAD);
+        list.insert(userKey, (sequence << 8) | type, type == ValueType.DELETION ? EMPTY : stored);
     }
 
     /**
@@ -47,63 +39,79 @@ public final class MemTable implements IteratorSource {
      * {@code nowMillis}; see {@link Lookup}.
      */
     public byte[] get(byte[] userKey, long sequence, long nowMillis) {
-        Map.Entry<byte[], byte[]> e = map.ceilingEntry(InternalKey.seekKey(userKey, sequence));
-        if (e == null || InternalKey.compareUserKey(e.getKey(), userKey) != 0) {
+        long node = list.findGreaterOrEqual(userKey, userKey.length, (sequence << 8) | ValueType.SEEK, null);
+        if (ArenaSkipList.isNone(node) || !list.userKeyEquals(node, userKey)) {
             return null;
         }
-        return Lookup.resolve(InternalKey.type(e.getKey()), e.getValue(), nowMillis);
+        int type = (int) (list.trailer(node) & 0xFF);
+        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, list.value(node), nowMillis);
     }
 
+    /** Bytes of memory the entries occupy. */
     public long approximateBytes() {
-        return approximateBytes.get();
+        return list.bytesUsed();
     }
 
     public boolean isEmpty() {
-        return map.isEmpty();
+        return list.size() == 0;
     }
 
     public int entryCount() {
-        return map.size();
+        return list.size();
     }
 
     @Override
     public InternalIterator iterator(Direction direction, byte[] target) {
-        NavigableMap<byte[], byte[]> view;
+        long start;
         if (direction == Direction.FORWARD) {
-            view = target == null ? map : map.tailMap(target, true);
+            start = target == null ? list.first() : seek(target, true);
         } else {
-            view = (target == null ? map : map.headMap(target, true)).descendingMap();
+            start = target == null ? list.last() : seek(target, false);
         }
-        return new MapIterator(view.entrySet().iterator());
+        return new NodeIterator(start, direction);
     }
 
-    private static final class MapIterator implements InternalIterator {
-        private final Iterator<Map.Entry<byte[], byte[]>> it;
-        private Map.Entry<byte[], byte[]> current;
+    /** Forward: first node {@code >= target}. Reverse: last node {@code <= target}. */
+    private long seek(byte[] target, boolean forward) {
+        int userLength = target.length - InternalKey.TRAILER_SIZE;
+        long trailer = Coding.getLong(target, userLength);
+        long ge = list.findGreaterOrEqual(target, userLength, trailer, null);
+        if (forward) {
+            return ge;
+        }
+        if (!ArenaSkipList.isNone(ge) && InternalKey.compare(list.key(ge), target) == 0) {
+            return ge;
+        }
+        return list.findLessThan(target, userLength, trailer);
+    }
 
-        MapIterator(Iterator<Map.Entry<byte[], byte[]>> it) {
-            this.it = it;
-            next();
+    private final class NodeIterator implements InternalIterator {
+        private final Direction direction;
+        private long node;
+
+        NodeIterator(long start, Direction direction) {
+            this.node = start;
+            this.direction = direction;
         }
 
         @Override
         public boolean valid() {
-            return current != null;
+            return !ArenaSkipList.isNone(node);
         }
 
         @Override
         public byte[] key() {
-            return current.getKey();
+            return list.key(node);
         }
 
         @Override
         public byte[] value() {
-            return current.getValue();
+            return list.value(node);
         }
 
         @Override
         public void next() {
-            current = it.hasNext() ? it.next() : null;
+            node = direction == Direction.FORWARD ? list.next(node) : list.previous(node);
         }
     }
 }

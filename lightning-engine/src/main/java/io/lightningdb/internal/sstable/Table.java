@@ -149,15 +149,17 @@ public final class Table implements IteratorSource, AutoCloseable {
     }
 
     private Block dataBlock(int i) {
-        return cache.get(BlockCache.key(fileNumber, blockOffsets[i]), k -> {
-            BlockHandle h = new BlockHandle(blockOffsets[i], blockSizes[i]);
-            byte[] contents = readBlockContents(path, channel, h);
-            try {
-                return new Block(contents);
-            } catch (IllegalArgumentException e) {
-                throw new CorruptionException(path, h.offset(), e.getMessage());
-            }
-        });
+        return cache.get(BlockCache.key(fileNumber, blockOffsets[i]), k -> readDataBlock(i));
+    }
+
+    private Block readDataBlock(int i) {
+        BlockHandle h = new BlockHandle(blockOffsets[i], blockSizes[i]);
+        byte[] contents = readBlockContents(path, channel, h);
+        try {
+            return new Block(contents);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptionException(path, h.offset(), e.getMessage());
+        }
     }
 
     /** Index of the first data block whose last key is {@code >= target}, or the block count. */
@@ -201,7 +203,15 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     @Override
     public InternalIterator iterator(Direction direction, byte[] target) {
-        return direction == Direction.FORWARD ? new ForwardIterator(target) : new ReverseIterator(target);
+        return direction == Direction.FORWARD ? new ForwardIterator(target, true) : new ReverseIterator(target);
+    }
+
+    /**
+     * A forward iterator over the whole table that reads blocks without adding them to the cache:
+     * compaction reads each block once, and must not evict the blocks readers are using.
+     */
+    public InternalIterator uncachedIterator() {
+        return new ForwardIterator(null, false);
     }
 
     public Path path() {
@@ -227,13 +237,15 @@ public final class Table implements IteratorSource, AutoCloseable {
     }
 
     private final class ForwardIterator implements InternalIterator {
+        private final boolean useCache;
         private int blockIndex;
         private Block.Cursor cursor;
 
-        ForwardIterator(byte[] target) {
+        ForwardIterator(byte[] target, boolean useCache) {
+            this.useCache = useCache;
             blockIndex = target == null ? 0 : findBlock(target);
             if (blockIndex < indexKeys.length) {
-                cursor = dataBlock(blockIndex).cursor();
+                cursor = block(blockIndex).cursor();
                 if (target == null) {
                     cursor.seekToFirst();
                 } else {
@@ -245,9 +257,13 @@ public final class Table implements IteratorSource, AutoCloseable {
 
         private void skipExhausted() {
             while (!cursor.valid() && ++blockIndex < indexKeys.length) {
-                cursor = dataBlock(blockIndex).cursor();
+                cursor = block(blockIndex).cursor();
                 cursor.seekToFirst();
             }
+        }
+
+        private Block block(int i) {
+            return useCache ? dataBlock(i) : readDataBlock(i);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.lightningdb.internal.sstable;
 
+import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.Checksums;
@@ -35,10 +36,11 @@ public final class TableBuilder implements AutoCloseable {
     /** Result of a finished table. */
     public record Info(long fileSize, long entries, byte[] smallest, byte[] largest) {}
 
-    public TableBuilder(Path target, int blockSize, int bloomBitsPerKey) throws IOException {
+    public TableBuilder(WriteChannelFactory channels, Path target, int blockSize, int bloomBitsPerKey)
+            throws IOException {
         this.target = target;
         this.tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        this.out = FileIo.openForWrite(tmp, false);
+        this.out = FileIo.openForWrite(channels, tmp, false);
         this.blockSize = blockSize;
         this.bloomBitsPerKey = bloomBitsPerKey;
     }

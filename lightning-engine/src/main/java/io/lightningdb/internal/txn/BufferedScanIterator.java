@@ -1,6 +1,7 @@
 package io.lightningdb.internal.txn;
 
 import io.lightningdb.KvIterator;
+import io.lightningdb.internal.iterator.CurrentEntry;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -88,18 +89,12 @@ public final class BufferedScanIterator implements KvIterator {
 
     @Override
     public byte[] key() {
-        if (key == null) {
-            throw new IllegalStateException("No current entry: call next() first and check it returned true");
-        }
-        return key;
+        return CurrentEntry.require(key);
     }
 
     @Override
     public byte[] value() {
-        if (value == null) {
-            throw new IllegalStateException("No current entry: call next() first and check it returned true");
-        }
-        return value;
+        return CurrentEntry.require(value);
     }
 
     @Override

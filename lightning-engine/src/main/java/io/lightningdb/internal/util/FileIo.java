@@ -1,5 +1,6 @@
 package io.lightningdb.internal.util;
 
+import io.lightningdb.WriteChannelFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
@@ -39,13 +40,18 @@ public final class FileIo {
 
     /** Opens {@code file} for writing, creating it owner-only; truncates unless {@code append}. */
     public static FileChannel openForWrite(Path file, boolean append) throws IOException {
+        return openForWrite(WriteChannelFactory.DEFAULT, file, append);
+    }
+
+    /** Like {@link #openForWrite(Path, boolean)}, through {@code factory}. */
+    public static FileChannel openForWrite(WriteChannelFactory factory, Path file, boolean append) throws IOException {
         Set<StandardOpenOption> options = append
                 ? Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE)
                 : Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         FileAttribute<?>[] attrs = POSIX
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_PERMS)}
                 : new FileAttribute<?>[0];
-        FileChannel ch = FileChannel.open(file, options, attrs);
+        FileChannel ch = factory.open(file, options, attrs);
         if (append) {
             ch.position(ch.size());
         }
@@ -53,9 +59,9 @@ public final class FileIo {
     }
 
     /** Writes {@code contents} to {@code target} atomically and durably. */
-    public static void writeAtomically(Path target, byte[] contents) throws IOException {
+    public static void writeAtomically(WriteChannelFactory factory, Path target, byte[] contents) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = openForWrite(tmp, false)) {
+        try (FileChannel ch = openForWrite(factory, tmp, false)) {
             writeFully(ch, contents, 0, contents.length);
             ch.force(true);
         }

@@ -1,6 +1,7 @@
 package io.lightningdb.internal.wal;
 
 import io.lightningdb.WalSyncMode;
+import io.lightningdb.WriteChannelFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class Wal implements AutoCloseable {
     private static final int ASYNC_BUFFER_LIMIT = 1 << 20;
 
     private final WalSyncMode mode;
+    private final WriteChannelFactory channels;
     private final long segmentSize;
     private final LongFunction<Path> segmentPath;
     private final LongAdder syncs;
@@ -31,6 +33,7 @@ public final class Wal implements AutoCloseable {
     private volatile LogWriter current;
 
     public Wal(
+            WriteChannelFactory channels,
             WalSyncMode mode,
             Duration interval,
             long segmentSize,
@@ -41,12 +44,13 @@ public final class Wal implements AutoCloseable {
             Consumer<IOException> backgroundFailure)
             throws IOException {
         this.mode = mode;
+        this.channels = channels;
         this.segmentSize = segmentSize;
         this.segmentPath = segmentPath;
         this.syncs = syncs;
         this.bytes = bytes;
         this.backgroundFailure = backgroundFailure;
-        this.current = new LogWriter(segmentPath.apply(firstSegment), firstSegment);
+        this.current = new LogWriter(channels, segmentPath.apply(firstSegment), firstSegment);
         if (mode == WalSyncMode.SYNC) {
             syncer = null;
         } else {
@@ -100,7 +104,7 @@ public final class Wal implements AutoCloseable {
             old.sync();
             syncs.increment();
             old.close();
-            current = new LogWriter(segmentPath.apply(number), number);
+            current = new LogWriter(channels, segmentPath.apply(number), number);
         }
     }
 
@@ -138,9 +142,12 @@ public final class Wal implements AutoCloseable {
             }
         }
         synchronized (rotateLock) {
-            current.sync();
-            syncs.increment();
-            current.close();
+            try {
+                current.sync();
+                syncs.increment();
+            } finally {
+                current.close();
+            }
         }
     }
 }

@@ -1,0 +1,247 @@
+package io.lightningdb.internal.memtable;
+
+import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.util.Coding;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A skip list of internal keys and values laid out in large byte-array chunks instead of one object
+ * per node: keys sit next to their links, so a search touches a few cache lines per level instead
+ * of chasing node, key and value objects, and the garbage collector sees a handful of arrays.
+ *
+ * <p>One writer at a time (the group-commit leader, or recovery) and any number of concurrent
+ * readers, as in LevelDB: a node is fully written before a release store links it in, and readers
+ * follow links with acquire loads, so they never see a half-built node. Nodes are never removed.
+ *
+ * <p>Node layout, 8-byte aligned: key length (int), value length (int), height (int), padding, then
+ * {@code height} links (long addresses), the internal key, the value. An address is the chunk
+ * index in the high 32 bits and the offset in the low 32; 0 is the head node and doubles as "none".
+ */
+final class ArenaSkipList {
+    static final int MAX_HEIGHT = 12;
+    private static final long NONE = 0;
+    private static final int HEADER = 16;
+    private static final int CHUNK_SIZE = 1 << 20;
+    private static final int MAX_CHUNKS = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
+    private final AtomicReferenceArray<byte[]> chunks = new AtomicReferenceArray<>(MAX_CHUNKS);
+    private volatile int height = 1;
+    private volatile long bytesUsed;
+    private volatile int size;
+
+    // Writer-only state.
+    private int chunkCount;
+    private int chunkIndex;
+    private int position;
+    private long randomState = 0x9E3779B97F4A7C15L;
+    private final long[] splice = new long[MAX_HEIGHT];
+
+    ArenaSkipList() {
+        allocate(0, 0, MAX_HEIGHT); // the head: no key, every level
+    }
+
+    int size() {
+        return size;
+    }
+
+    long bytesUsed() {
+        return bytesUsed;
+    }
+
+    /** Inserts an entry whose internal key is {@code userKey} plus {@code trailer}. Single writer. */
+    void insert(byte[] userKey, long trailer, byte[] value) {
+        findGreaterOrEqual(userKey, userKey.length, trailer, splice);
+        int h = randomHeight();
+        int current = height;
+        if (h > current) {
+            for (int i = current; i < h; i++) {
+                splice[i] = NONE; // the head
+            }
+            height = h; // readers seeing the new height before the links find "none" there: harmless
+        }
+        long node = allocate(userKey.length + InternalKey.TRAILER_SIZE, value.length, h);
+        byte[] c = chunk(node);
+        int off = offset(node);
+        int keyOffset = off + HEADER + 8 * h;
+        System.arraycopy(userKey, 0, c, keyOffset, userKey.length);
+        Coding.putLong(c, keyOffset + userKey.length, trailer);
+        System.arraycopy(value, 0, c, keyOffset + userKey.length + InternalKey.TRAILER_SIZE, value.length);
+        for (int i = 0; i < h; i++) {
+            LONGS.set(c, off + HEADER + 8 * i, nextPlain(splice[i], i));
+            LONGS.setRelease(chunk(splice[i]), offset(splice[i]) + HEADER + 8 * i, node);
+        }
+        size = size + 1;
+    }
+
+    private int randomHeight() {
+        long x = randomState; // xorshift64: cheap, and quality is ample for level choice
+        x ^= x << 13;
+        x ^= x >>> 7;
+        x ^= x << 17;
+        randomState = x;
+        int h = 1;
+        while (h < MAX_HEIGHT && (x & 3) == 0) { // each level with probability 1/4
+            h++;
+            x >>>= 2;
+        }
+        return h;
+    }
+
+    private long allocate(int keyLength, int valueLength, int h) {
+        int need = HEADER + 8 * h + keyLength + valueLength;
+        need = (need + 7) & ~7;
+        byte[] c = chunkCount == 0 ? null : chunks.getPlain(chunkIndex);
+        if (c == null || position + need > c.length) {
+            if (chunkCount == MAX_CHUNKS) {
+                throw new IllegalStateException("memtable arena exhausted");
+            }
+            chunkIndex = chunkCount++;
+            chunks.set(chunkIndex, new byte[Math.max(CHUNK_SIZE, need)]);
+            position = 0;
+            c = chunks.getPlain(chunkIndex);
+        }
+        int off = position;
+        position += need;
+        INTS.set(c, off, keyLength);
+        INTS.set(c, off + 4, valueLength);
+        INTS.set(c, off + 8, h);
+        bytesUsed = bytesUsed + need;
+        return ((long) chunkIndex << 32) | off;
+    }
+
+    // ---------------------------------------------------------------- node access
+
+    private byte[] chunk(long node) {
+        return chunks.getPlain((int) (node >>> 32)); // published before any link to it (acquire chain)
+    }
+
+    private static int offset(long node) {
+        return (int) node;
+    }
+
+    private long next(long node, int level) {
+        return (long) LONGS.getAcquire(chunk(node), offset(node) + HEADER + 8 * level);
+    }
+
+    private long nextPlain(long node, int level) {
+        return (long) LONGS.get(chunk(node), offset(node) + HEADER + 8 * level);
+    }
+
+    private int keyOffset(byte[] c, int off) {
+        return off + HEADER + 8 * (int) INTS.get(c, off + 8);
+    }
+
+    byte[] key(long node) {
+        byte[] c = chunk(node);
+        int off = offset(node);
+        int k = keyOffset(c, off);
+        return Arrays.copyOfRange(c, k, k + (int) INTS.get(c, off));
+    }
+
+    byte[] value(long node) {
+        byte[] c = chunk(node);
+        int off = offset(node);
+        int v = keyOffset(c, off) + (int) INTS.get(c, off);
+        return Arrays.copyOfRange(c, v, v + (int) INTS.get(c, off + 4));
+    }
+
+    long trailer(long node) {
+        byte[] c = chunk(node);
+        int off = offset(node);
+        return Coding.getLong(c, keyOffset(c, off) + (int) INTS.get(c, off) - InternalKey.TRAILER_SIZE);
+    }
+
+    boolean userKeyEquals(long node, byte[] userKey) {
+        byte[] c = chunk(node);
+        int off = offset(node);
+        int k = keyOffset(c, off);
+        int len = (int) INTS.get(c, off) - InternalKey.TRAILER_SIZE;
+        return Arrays.equals(c, k, k + len, userKey, 0, userKey.length);
+    }
+
+    /** Compares a node's internal key with {@code key[0, userKeyLength)} plus {@code trailer}. */
+    private int compare(long node, byte[] key, int userKeyLength, long trailer) {
+        byte[] c = chunk(node);
+        int off = offset(node);
+        int k = keyOffset(c, off);
+        int len = (int) INTS.get(c, off) - InternalKey.TRAILER_SIZE;
+        int cmp = Arrays.compareUnsigned(c, k, k + len, key, 0, userKeyLength);
+        if (cmp != 0) {
+            return cmp;
+        }
+        return Long.compareUnsigned(trailer, Coding.getLong(c, k + len)); // newer (larger trailer) first
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /** First node {@code >=} the key, or {@link #NONE}; records the predecessors per level if asked. */
+    long findGreaterOrEqual(byte[] key, int userKeyLength, long trailer, long[] prev) {
+        long x = NONE;
+        int level = height - 1;
+        while (true) {
+            long next = next(x, level);
+            if (next != NONE && compare(next, key, userKeyLength, trailer) < 0) {
+                x = next;
+            } else {
+                if (prev != null) {
+                    prev[level] = x;
+                }
+                if (level == 0) {
+                    return next;
+                }
+                level--;
+            }
+        }
+    }
+
+    /** Last node {@code <} the key, or {@link #NONE}. */
+    long findLessThan(byte[] key, int userKeyLength, long trailer) {
+        long x = NONE;
+        int level = height - 1;
+        while (true) {
+            long next = next(x, level);
+            if (next != NONE && compare(next, key, userKeyLength, trailer) < 0) {
+                x = next;
+            } else if (level == 0) {
+                return x;
+            } else {
+                level--;
+            }
+        }
+    }
+
+    long first() {
+        return next(NONE, 0);
+    }
+
+    long last() {
+        long x = NONE;
+        for (int level = height - 1; level >= 0; level--) {
+            for (long next = next(x, level); next != NONE; next = next(x, level)) {
+                x = next;
+            }
+        }
+        return x;
+    }
+
+    long next(long node) {
+        return next(node, 0);
+    }
+
+    /** The node before {@code node}, or {@link #NONE}. */
+    long previous(long node) {
+        byte[] k = key(node);
+        return findLessThan(
+                k, k.length - InternalKey.TRAILER_SIZE, Coding.getLong(k, k.length - InternalKey.TRAILER_SIZE));
+    }
+
+    static boolean isNone(long node) {
+        return node == NONE;
+    }
+}
