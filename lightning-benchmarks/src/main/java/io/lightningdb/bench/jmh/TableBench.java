@@ -1,5 +1,6 @@
 package io.lightningdb.bench.jmh;
 
+import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.sstable.BlockCache;
@@ -42,7 +43,7 @@ public class TableBench {
     public void build() throws IOException {
         dir = Files.createTempDirectory("table-bench");
         Path file = dir.resolve("000001.sst");
-        try (TableBuilder builder = new TableBuilder(file, 4096, 10)) {
+        try (TableBuilder builder = new TableBuilder(WriteChannelFactory.DEFAULT, file, 4096, 10)) {
             for (int i = 0; i < keys.length; i++) {
                 builder.add(InternalKey.encode(keys[i], i + 1, ValueType.VALUE), new byte[Keys.VALUE_SIZE]);
             }

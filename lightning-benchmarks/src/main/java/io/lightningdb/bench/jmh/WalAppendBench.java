@@ -1,5 +1,6 @@
 package io.lightningdb.bench.jmh;
 
+import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.wal.LogWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public class WalAppendBench {
     @Setup(Level.Iteration)
     public void open() throws IOException {
         dir = Files.createTempDirectory("wal-bench");
-        writer = new LogWriter(dir.resolve("000001.log"), 1);
+        writer = new LogWriter(WriteChannelFactory.DEFAULT, dir.resolve("000001.log"), 1);
     }
 
     @TearDown(Level.Iteration)
