@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A skip list of internal keys and values laid out in large byte-array chunks instead of one object
@@ -26,11 +25,11 @@ final class ArenaSkipList {
     private static final long NONE = 0;
     private static final int HEADER = 16;
     private static final int CHUNK_SIZE = 1 << 20;
-    private static final int MAX_CHUNKS = 1 << 16;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
-    private final AtomicReferenceArray<byte[]> chunks = new AtomicReferenceArray<>(MAX_CHUNKS);
+    // Replaced (never mutated in place once published) when it grows; small, so it stays in cache.
+    private volatile byte[][] chunks = new byte[16][];
     private volatile int height = 1;
     private volatile long bytesUsed;
     private volatile int size;
@@ -96,15 +95,19 @@ final class ArenaSkipList {
     private long allocate(int keyLength, int valueLength, int h) {
         int need = HEADER + 8 * h + keyLength + valueLength;
         need = (need + 7) & ~7;
-        byte[] c = chunkCount == 0 ? null : chunks.getPlain(chunkIndex);
+        byte[] c = chunkCount == 0 ? null : chunks[chunkIndex];
         if (c == null || position + need > c.length) {
-            if (chunkCount == MAX_CHUNKS) {
-                throw new IllegalStateException("memtable arena exhausted");
+            c = new byte[Math.max(CHUNK_SIZE, need)];
+            byte[][] table = chunks;
+            if (chunkCount == table.length) {
+                table = Arrays.copyOf(table, table.length * 2);
+            } else {
+                table = table.clone(); // readers may hold the old table; publish a new one
             }
+            table[chunkCount] = c;
+            chunks = table;
             chunkIndex = chunkCount++;
-            chunks.set(chunkIndex, new byte[Math.max(CHUNK_SIZE, need)]);
             position = 0;
-            c = chunks.getPlain(chunkIndex);
         }
         int off = position;
         position += need;
@@ -118,7 +121,7 @@ final class ArenaSkipList {
     // ---------------------------------------------------------------- node access
 
     private byte[] chunk(long node) {
-        return chunks.getPlain((int) (node >>> 32)); // published before any link to it (acquire chain)
+        return chunks[(int) (node >>> 32)]; // the table holding it was published before any link to it
     }
 
     private static int offset(long node) {
