@@ -62,6 +62,11 @@ public final class Table implements IteratorSource, AutoCloseable {
     }
 
     /** Opens a table, verifying footer, index and filter checksums. */
+    public static Table open(Path path, long fileNumber, BlockCache cache) {
+        return open(path, fileNumber, cache, null);
+    }
+
+    /** Opens a table whose blocks may be encrypted; {@code encryptor} is null when no key is configured. */
     public static Table open(Path path, long fileNumber, BlockCache cache, Encryptor encryptor) {
         FileChannel ch = null;
         try {

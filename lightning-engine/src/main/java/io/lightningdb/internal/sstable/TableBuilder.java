@@ -41,6 +41,12 @@ public final class TableBuilder implements AutoCloseable {
     /** Result of a finished table. */
     public record Info(long fileSize, long entries, byte[] smallest, byte[] largest) {}
 
+    /** A builder of uncompressed, unencrypted tables. */
+    public TableBuilder(WriteChannelFactory channels, Path target, int blockSize, int bloomBitsPerKey)
+            throws IOException {
+        this(channels, target, blockSize, bloomBitsPerKey, BlockCompressor.NONE, null);
+    }
+
     public TableBuilder(
             WriteChannelFactory channels,
             Path target,

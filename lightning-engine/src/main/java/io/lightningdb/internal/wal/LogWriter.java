@@ -24,6 +24,12 @@ public final class LogWriter implements AutoCloseable {
     private long flushedSize; // bytes known to be in the file
     private IOException failure; // set by a failed write or fsync; the writer never writes again
 
+    /** A writer of plain records. */
+    public LogWriter(WriteChannelFactory channels, Path path, long number) throws IOException {
+        this(channels, path, number, null);
+    }
+
+    /** A writer that encrypts every record with {@code encryptor}, or writes plain ones when it is null. */
     public LogWriter(WriteChannelFactory channels, Path path, long number, Encryptor encryptor) throws IOException {
         this.path = path;
         this.number = number;
