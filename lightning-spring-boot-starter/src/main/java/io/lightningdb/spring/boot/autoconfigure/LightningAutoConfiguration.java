@@ -33,14 +33,24 @@ import org.springframework.context.annotation.Bean;
 public final class LightningAutoConfiguration {
     private static final Log logger = LogFactory.getLog(LightningAutoConfiguration.class);
 
+    /**
+     * The engine settings from {@code lightning.db.*}, then adjusted by {@link
+     * LightningConfigCustomizer} beans. Define a {@link LightningConfig} bean to replace it.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    LightningConfig lightningConfig(
+            LightningProperties properties, ObjectProvider<LightningConfigCustomizer> customizers) {
+        LightningConfig.Builder builder = LightningConfigFactory.create(properties);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
     /** The database, opened at start-up and closed (log synced, directory released) at shutdown. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    LightningDb lightningDb(LightningProperties properties, ObjectProvider<LightningConfigCustomizer> customizers) {
-        LightningConfig.Builder builder = LightningConfigFactory.create(properties);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        LightningConfig config = builder.build();
-        LightningDb db = LightningDb.open(properties.getPath(), config);
+    LightningDb lightningDb(LightningProperties properties, LightningConfig lightningConfig) {
+        LightningDb db = LightningDb.open(properties.getPath(), lightningConfig);
         logger.info("Opened Lightning database in " + db.path().toAbsolutePath());
         return db;
     }
