@@ -2,7 +2,6 @@ package io.lightningdb.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.core.Ordered;
 import org.springframework.resilience.annotation.EnableResilientMethods;
 
 /**
@@ -15,9 +14,7 @@ import org.springframework.resilience.annotation.EnableResilientMethods;
  * }</pre>
  */
 @SpringBootApplication
-// Highest precedence puts the retry advice outside the transaction advice, so each retry runs a
-// fresh transaction on a fresh snapshot instead of retrying inside the one that conflicted.
-@EnableResilientMethods(order = Ordered.HIGHEST_PRECEDENCE)
+@EnableResilientMethods
 public class SampleApplication {
 
     public static void main(String[] args) {

@@ -1,22 +1,20 @@
 package io.lightningdb.sample.accounts;
 
-import java.util.List;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves money between accounts. Each transfer is one engine transaction: both balances change, or
- * neither. When a concurrent transfer touched the same accounts first, the commit fails with a
- * {@link ConcurrencyFailureException} and the whole method runs again on fresh data.
+ * Moves money between accounts, retrying transfers that lost a race. The retry lives on this bean
+ * and the transaction on {@link Ledger}, so every attempt runs a fresh transaction on fresh data
+ * (retrying inside the transaction that conflicted could never succeed).
  */
 @Service
 public class TransferService {
-    private final AccountRepository accounts;
+    private final Ledger ledger;
 
-    public TransferService(AccountRepository accounts) {
-        this.accounts = accounts;
+    TransferService(Ledger ledger) {
+        this.ledger = ledger;
     }
 
     /**
@@ -32,7 +30,6 @@ public class TransferService {
             jitter = 4,
             multiplier = 2,
             maxDelay = 200)
-    @Transactional
     public void transfer(String from, String to, long amount) {
         if (amount <= 0) {
             throw new IllegalArgumentException("amount must be positive, was " + amount);
@@ -40,10 +37,6 @@ public class TransferService {
         if (from.equals(to)) {
             throw new IllegalArgumentException("cannot transfer from an account to itself");
         }
-        Account source = accounts.findById(from).orElseThrow(() -> new AccountNotFoundException(from));
-        Account target = accounts.findById(to).orElseThrow(() -> new AccountNotFoundException(to));
-        source.withdraw(amount);
-        target.deposit(amount);
-        accounts.saveAll(List.of(source, target));
+        ledger.move(from, to, amount);
     }
 }
