@@ -6,17 +6,29 @@ import java.util.List;
 
 /**
  * One unit of compaction work: tables of {@code level} merged with the overlapping tables of
- * {@code level + 1}, written to {@code level + 1}.
+ * {@code level + 1}, written to {@code level + 1}; or, for a manual full compaction, the tables of
+ * the last level rewritten in place so nothing obsolete survives there.
  */
 public final class Compaction {
     private final int level;
     private final List<FileMetaData> inputs;
     private final List<FileMetaData> nextLevelInputs;
+    private final int outputLevel;
 
     public Compaction(int level, List<FileMetaData> inputs, List<FileMetaData> nextLevelInputs) {
+        this(level, inputs, nextLevelInputs, level + 1);
+    }
+
+    private Compaction(int level, List<FileMetaData> inputs, List<FileMetaData> nextLevelInputs, int outputLevel) {
         this.level = level;
         this.inputs = List.copyOf(inputs);
         this.nextLevelInputs = List.copyOf(nextLevelInputs);
+        this.outputLevel = outputLevel;
+    }
+
+    /** Rewrites {@code files} of {@code level} into the same level. */
+    public static Compaction inPlace(int level, List<FileMetaData> files) {
+        return new Compaction(level, files, List.of(), level);
     }
 
     public int level() {
@@ -24,7 +36,7 @@ public final class Compaction {
     }
 
     public int outputLevel() {
-        return level + 1;
+        return outputLevel;
     }
 
     public List<FileMetaData> inputs() {
@@ -43,7 +55,7 @@ public final class Compaction {
 
     /** A single table with nothing to merge against can simply move down a level. */
     public boolean isTrivialMove() {
-        return level > 0 && inputs.size() == 1 && nextLevelInputs.isEmpty();
+        return level > 0 && outputLevel > level && inputs.size() == 1 && nextLevelInputs.isEmpty();
     }
 
     public long inputBytes() {

@@ -91,6 +91,14 @@ public final class CompactionPicker {
         return expand(v, level, v.files(level));
     }
 
+    /** A rewrite of every file of {@code level} in place, or null if it is empty or busy. */
+    public Compaction pickInPlace(Version v, int level) {
+        if (v.files(level).isEmpty() || busy(v, level)) {
+            return null;
+        }
+        return Compaction.inPlace(level, v.files(level));
+    }
+
     private boolean busy(Version v, int level) {
         for (FileMetaData f : v.files(level)) {
             if (f.beingCompacted()) {

@@ -41,7 +41,6 @@ import io.lightningdb.internal.wal.BatchCodec;
 import io.lightningdb.internal.wal.LogReader;
 import io.lightningdb.internal.wal.Wal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,7 +204,9 @@ public final class DbImpl implements LightningDb {
                 List<Path> orphans = files.filter(p -> {
                             FileNames.Kind k =
                                     FileNames.parse(p.getFileName().toString()).kind();
-                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.MANIFEST;
+                            // Creation writes the manifest before CURRENT, so a manifest alone is an interrupted
+                            // creation (cleaned up below); tables or logs without CURRENT are a damaged database.
+                            return k == FileNames.Kind.TABLE || k == FileNames.Kind.LOG;
                         })
                         .toList();
                 if (!orphans.isEmpty()) {
@@ -259,7 +260,7 @@ public final class DbImpl implements LightningDb {
             });
             if (result.tornAt() >= 0) {
                 log.warn(
-                        "Dropped an incomplete record at the end of {} (offset {}), left by a crash before it was acknowledged",
+                        "Dropped an incomplete record at the end of {} (offset {}): a crash or failed write cut it short, so it was never acknowledged",
                         logPath,
                         result.tornAt());
                 try (var ch = FileIo.openForWrite(config.writeChannelFactory(), logPath, true)) {
@@ -687,16 +688,17 @@ public final class DbImpl implements LightningDb {
     public byte[] get(byte[] key) {
         validateKey(key);
         ensureOpen();
-        return getAt(key, visibleSequence);
+        return getAt(key, LATEST);
     }
 
-    /** Reads {@code key} as of {@code seq}. */
+    /** Reads {@code key} as of {@code seq} (a pinned snapshot, or {@link #LATEST}). */
     byte[] getAt(byte[] key, long seq) {
         validateKey(key);
         ensureOpen();
-        ReadView v = acquireView();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
-            byte[] r = lookup(v, key, seq, nowMillis());
+            byte[] r = lookup(v, key, p.sequence(), nowMillis());
             counters.gets.increment();
             if (r == null || r == Lookup.DELETED) {
                 return null;
@@ -713,10 +715,10 @@ public final class DbImpl implements LightningDb {
     /** Whether {@code key} holds a value now, without counting a user read. */
     private boolean existsUncounted(byte[] key) {
         ensureOpen();
-        long seq = visibleSequence;
-        ReadView v = acquireView();
+        Pinned p = pin(LATEST);
+        ReadView v = p.view();
         try {
-            byte[] r = lookup(v, key, seq, nowMillis());
+            byte[] r = lookup(v, key, p.sequence(), nowMillis());
             return r != null && r != Lookup.DELETED;
         } finally {
             v.unref();
@@ -742,7 +744,7 @@ public final class DbImpl implements LightningDb {
     public List<byte[]> getBatch(List<byte[]> keys) {
         Objects.requireNonNull(keys, "keys");
         ensureOpen();
-        return getBatchAt(keys, visibleSequence);
+        return getBatchAt(keys, LATEST);
     }
 
     /** Reads every key of {@code keys} as of {@code seq}, through one read view. */
@@ -750,12 +752,13 @@ public final class DbImpl implements LightningDb {
         Objects.requireNonNull(keys, "keys");
         keys.forEach(this::validateKey);
         ensureOpen();
-        ReadView v = acquireView();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
             long now = nowMillis();
             List<byte[]> result = new ArrayList<>(keys.size());
             for (byte[] key : keys) {
-                byte[] r = lookup(v, key, seq, now);
+                byte[] r = lookup(v, key, p.sequence(), now);
                 counters.gets.increment();
                 if (r == null || r == Lookup.DELETED) {
                     result.add(null);
@@ -774,14 +777,15 @@ public final class DbImpl implements LightningDb {
     public KvIterator scan(KeyRange range) {
         Objects.requireNonNull(range, "range");
         ensureOpen();
-        return scanAt(range, visibleSequence);
+        return scanAt(range, LATEST);
     }
 
     /** Opens an iterator over {@code range} as of {@code seq}. */
     KvIterator scanAt(KeyRange range, long seq) {
         Objects.requireNonNull(range, "range");
         ensureOpen();
-        ReadView v = acquireView();
+        Pinned p = pin(seq);
+        ReadView v = p.view();
         try {
             Direction direction = range.isReverse() ? Direction.REVERSE : Direction.FORWARD;
             byte[] bound = range.isReverse() ? range.end() : range.start();
@@ -793,7 +797,7 @@ public final class DbImpl implements LightningDb {
             }
             v.version.addIterators(children, direction, target, tableCache);
             counters.scans.increment();
-            return new DbIterator(this, v, new MergingIterator(children, direction), seq, nowMillis(), range);
+            return new DbIterator(this, v, new MergingIterator(children, direction), p.sequence(), nowMillis(), range);
         } catch (RuntimeException e) {
             v.unref();
             throw e;
@@ -861,10 +865,10 @@ public final class DbImpl implements LightningDb {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
         for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = begin(options)) {
+            try (TransactionImpl tx = (TransactionImpl) begin(options)) {
                 T result = work.run(tx);
-                if (tx.isActive()) {
-                    tx.commit();
+                if (tx.state() == TransactionImpl.State.ACTIVE) {
+                    tx.commit(); // also reports a timeout the work ran into
                 }
                 return result;
             } catch (TransactionConflictException e) {
@@ -935,6 +939,35 @@ public final class DbImpl implements LightningDb {
 
     void countRead(int bytes) {
         counters.bytesRead.add(bytes);
+    }
+
+    /** A sequence argument meaning "the newest published writes". */
+    private static final long LATEST = -1;
+
+    /** A read view and the sequence number to read it at. */
+    private record Pinned(ReadView view, long sequence) {}
+
+    /**
+     * Pins the current view for a read at {@code seq}. A snapshot's sequence is protected from
+     * compaction by the snapshot registry, so any current view serves it. For {@link #LATEST} the
+     * sequence is read after the view is pinned and kept only if the view is still current: then
+     * the view holds every write up to it, and no flush or compaction that could have dropped a
+     * version visible at it (they keep what the newest sequence at their start sees) is missing
+     * from the view. Reading the sequence first would let a flush finishing in between drop the
+     * version the read should find.
+     */
+    private Pinned pin(long seq) {
+        if (seq != LATEST) {
+            return new Pinned(acquireView(), seq);
+        }
+        while (true) {
+            ReadView v = acquireView();
+            long latest = visibleSequence;
+            if (view == v) {
+                return new Pinned(v, latest);
+            }
+            v.unref();
+        }
     }
 
     private ReadView acquireView() {
@@ -1100,7 +1133,7 @@ public final class DbImpl implements LightningDb {
         try {
             VersionEdit edit = new VersionEdit();
             for (FileMetaData f : c.inputs()) {
-                edit.deleteFile(c.level(), f.number());
+                edit.deleteFile(c.level(), f.number()); // an in-place rewrite adds its outputs back below
             }
             if (c.isTrivialMove()) {
                 edit.addFile(c.outputLevel(), c.inputs().get(0));
@@ -1178,12 +1211,16 @@ public final class DbImpl implements LightningDb {
             } finally {
                 lock.unlock();
             }
-            for (int level = 0; level < last; level++) {
+            // Push every level down into the last one, then rewrite the last one in place, so no
+            // overwritten value, deletion or expired key that no reader needs survives anywhere.
+            for (int level = 0; level <= last; level++) {
                 Compaction c;
                 lock.lock();
                 try {
                     ensureOpen();
-                    c = picker.pickWholeLevel(versions.current(), level);
+                    c = level < last
+                            ? picker.pickWholeLevel(versions.current(), level)
+                            : picker.pickInPlace(versions.current(), level);
                     if (c == null) {
                         continue;
                     }
@@ -1194,7 +1231,9 @@ public final class DbImpl implements LightningDb {
                 try {
                     runCompaction(c);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    recordBackgroundError(e);
+                    throw new LightningException(
+                            "Compaction failed, the database is now read-only: " + e.getMessage(), e);
                 }
             }
             return null;

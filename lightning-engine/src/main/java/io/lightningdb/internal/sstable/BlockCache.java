@@ -21,6 +21,7 @@ public final class BlockCache {
                         .maximumWeight(capacityBytes)
                         .weigher((Long k, Block b) -> b.sizeInBytes() + ENTRY_OVERHEAD)
                         .recordStats()
+                        .executor(Runnable::run) // evict on the calling thread: no pool hop per read
                         .build();
     }
 
@@ -44,9 +45,12 @@ public final class BlockCache {
         return cache == null ? CacheStats.empty() : cache.stats();
     }
 
+    /** Bytes held, after applying pending maintenance so the figure is current. */
     public long weightedSize() {
-        return cache == null
-                ? 0
-                : cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        if (cache == null) {
+            return 0;
+        }
+        cache.cleanUp();
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 }

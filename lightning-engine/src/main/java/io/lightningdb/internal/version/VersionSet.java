@@ -110,21 +110,30 @@ public final class VersionSet implements AutoCloseable {
         long number = newFileNumber();
         Path path = FileNames.manifest(dir, number);
         LogWriter writer = new LogWriter(channels, path, number);
-        VersionEdit snapshot = new VersionEdit()
-                .logNumber(logNumber)
-                .nextFileNumber(nextFileNumber)
-                .lastSequence(lastSequence);
-        for (int level = 0; level < Version.NUM_LEVELS; level++) {
-            for (FileMetaData f : current.files(level)) {
-                snapshot.addFile(level, f);
+        try {
+            VersionEdit snapshot = new VersionEdit()
+                    .logNumber(logNumber)
+                    .nextFileNumber(nextFileNumber)
+                    .lastSequence(lastSequence);
+            for (int level = 0; level < Version.NUM_LEVELS; level++) {
+                for (FileMetaData f : current.files(level)) {
+                    snapshot.addFile(level, f);
+                }
             }
+            byte[] payload = snapshot.encode();
+            writer.append(payload, 0, payload.length);
+            writer.sync();
+            FileIo.syncDirectory(dir);
+            byte[] currentName = (path.getFileName() + "\n").getBytes(StandardCharsets.UTF_8);
+            FileIo.writeAtomically(channels, dir.resolve(FileNames.CURRENT), currentName);
+        } catch (IOException | RuntimeException e) {
+            try {
+                writer.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
         }
-        byte[] payload = snapshot.encode();
-        writer.append(payload, 0, payload.length);
-        writer.sync();
-        FileIo.syncDirectory(dir);
-        FileIo.writeAtomically(
-                channels, dir.resolve(FileNames.CURRENT), (path.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
         if (manifest != null) {
             manifest.close();
         }
@@ -138,25 +147,19 @@ public final class VersionSet implements AutoCloseable {
      * snapshot manifest will record it.
      */
     public void logAndApply(VersionEdit edit) throws IOException {
-        if (edit.logNumber() >= 0) {
-            logNumber = edit.logNumber();
-        } else {
-            edit.logNumber(logNumber);
-        }
-        edit.nextFileNumber(nextFileNumber);
-        if (edit.lastSequence() >= 0) {
-            lastSequence = Math.max(lastSequence, edit.lastSequence());
-        }
-        edit.lastSequence(lastSequence);
+        long newLogNumber = edit.logNumber() >= 0 ? edit.logNumber() : logNumber;
+        long newLastSequence = Math.max(lastSequence, edit.lastSequence());
+        edit.logNumber(newLogNumber).nextFileNumber(nextFileNumber).lastSequence(newLastSequence);
         Builder builder = new Builder(current);
         builder.apply(edit);
-        Version next = builder.build();
         if (manifest != null) {
             byte[] payload = edit.encode();
             manifest.append(payload, 0, payload.length);
-            manifest.sync();
+            manifest.sync(); // nothing changes in memory unless the edit is durable
         }
-        install(next);
+        logNumber = newLogNumber;
+        lastSequence = newLastSequence;
+        install(builder.build());
     }
 
     private void install(Version v) {

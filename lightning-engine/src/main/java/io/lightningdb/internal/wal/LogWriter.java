@@ -19,6 +19,8 @@ public final class LogWriter implements AutoCloseable {
     private final FileChannel channel;
     private final ByteSink buffer = new ByteSink(64 * 1024);
     private long size;
+    private long flushedSize; // bytes known to be in the file
+    private IOException failure; // set by a failed write or fsync; the writer never writes again
 
     public LogWriter(WriteChannelFactory channels, Path path, long number) throws IOException {
         this.path = path;
@@ -52,10 +54,27 @@ public final class LogWriter implements AutoCloseable {
         return buffer.size();
     }
 
-    /** Writes buffered records to the operating system. */
+    /**
+     * Writes buffered records to the operating system. After a failed (possibly partial) write the
+     * file is cut back to its last whole record, best effort, and the writer refuses all further
+     * writes: writing the lost bytes again later would leave a garbled record in the middle of the
+     * log. Recovery drops an incomplete tail record either way.
+     */
     public synchronized void flush() throws IOException {
+        throwIfFailed();
         if (buffer.size() > 0) {
-            FileIo.writeFully(channel, buffer.array(), 0, buffer.size());
+            try {
+                FileIo.writeFully(channel, buffer.array(), 0, buffer.size());
+            } catch (IOException e) {
+                fail(e);
+                try {
+                    channel.truncate(flushedSize);
+                } catch (IOException truncateFailure) {
+                    e.addSuppressed(truncateFailure);
+                }
+                throw e;
+            }
+            flushedSize += buffer.size();
             buffer.reset();
         }
     }
@@ -63,13 +82,38 @@ public final class LogWriter implements AutoCloseable {
     /** Flushes, then fsyncs the file's data. */
     public void sync() throws IOException {
         flush();
-        channel.force(false);
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            synchronized (this) {
+                fail(e); // after a failed fsync the state of the written pages is unknown
+            }
+            throw e;
+        }
     }
 
+    private void fail(IOException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        buffer.reset();
+    }
+
+    private void throwIfFailed() throws IOException {
+        if (failure != null) {
+            throw new IOException("Log " + path.getFileName() + " failed earlier: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Flushes unless an earlier write failed, then closes the file. */
     @Override
     public void close() throws IOException {
         try {
-            flush();
+            synchronized (this) {
+                if (failure == null) {
+                    flush();
+                }
+            }
         } finally {
             channel.close();
         }

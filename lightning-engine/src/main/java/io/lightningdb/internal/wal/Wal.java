@@ -142,9 +142,12 @@ public final class Wal implements AutoCloseable {
             }
         }
         synchronized (rotateLock) {
-            current.sync();
-            syncs.increment();
-            current.close();
+            try {
+                current.sync();
+                syncs.increment();
+            } finally {
+                current.close();
+            }
         }
     }
 }
