@@ -10,8 +10,8 @@ import tools.jackson.databind.cfg.MapperBuilder;
 /**
  * An {@link EntityCodec} backed by a Jackson 3 {@link ObjectMapper} of any data format. The mappers
  * built by {@link #configure(MapperBuilder)} read and write fields directly (entities need no
- * getters or setters) and ignore unknown properties, so removing a field from an entity class
- * keeps old values readable.
+ * getters or setters), ignore unknown properties and read a missing primitive as its default, so
+ * adding or removing a field of an entity class keeps stored values readable.
  */
 public class JacksonEntityCodec implements EntityCodec {
     private final ObjectMapper mapper;
@@ -26,7 +26,8 @@ public class JacksonEntityCodec implements EntityCodec {
         return builder.changeDefaultVisibility(v -> v.withVisibility(PropertyAccessor.ALL, Visibility.NONE)
                         .withVisibility(PropertyAccessor.FIELD, Visibility.ANY)
                         .withVisibility(PropertyAccessor.CREATOR, Visibility.ANY))
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     /** The mapper this codec uses. */

@@ -3,9 +3,6 @@ package io.lightningdb.spring.data.core;
 import io.lightningdb.KeyRange;
 import io.lightningdb.KvIterator;
 import io.lightningdb.LightningDb;
-import io.lightningdb.ReadOperations;
-import io.lightningdb.Transaction;
-import io.lightningdb.TransactionConflictException;
 import io.lightningdb.spring.data.convert.EntityCodec;
 import io.lightningdb.spring.data.convert.JsonEntityCodec;
 import io.lightningdb.spring.data.core.event.AfterDeleteEvent;
@@ -13,15 +10,14 @@ import io.lightningdb.spring.data.core.event.AfterSaveEvent;
 import io.lightningdb.spring.data.core.event.BeforeDeleteEvent;
 import io.lightningdb.spring.data.core.event.BeforeSaveEvent;
 import io.lightningdb.spring.data.core.mapping.EntityMetadata;
+import io.lightningdb.spring.data.core.mapping.LightningKeySpaceResolver;
 import io.lightningdb.spring.data.query.Criteria;
 import io.lightningdb.spring.data.query.LightningQuery;
 import io.lightningdb.spring.data.query.LightningQueryEngine;
 import io.lightningdb.spring.data.support.LightningExceptionTranslator;
-import io.lightningdb.spring.data.transaction.LightningResourceHolder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,8 +26,6 @@ import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.springframework.context.ApplicationEvent;
@@ -43,7 +37,6 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.keyvalue.core.mapping.context.KeyValueMappingContext;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
 /**
@@ -70,15 +63,13 @@ import org.springframework.util.Assert;
  * Thread-safe.
  */
 public class LightningTemplate implements ApplicationEventPublisherAware {
-    private static final int MAX_WRITE_ATTEMPTS = 10;
-
     private final LightningDb db;
     private final EntityCodec codec;
     private final KeyValueMappingContext<?, ?> mappingContext;
     private final Map<Class<?>, EntityMetadata<?>> metadata = new ConcurrentHashMap<>();
     private final LightningQueryEngine queryEngine = new LightningQueryEngine();
-    private final LightningExceptionTranslator translator = new LightningExceptionTranslator();
     private final EntityWriter writer;
+    private final EngineAccess engine;
     private ApplicationEventPublisher publisher;
 
     /** A template storing entities as JSON. */
@@ -91,9 +82,10 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
         this.db = Objects.requireNonNull(db, "db");
         this.codec = Objects.requireNonNull(codec, "codec");
         KeyValueMappingContext<?, ?> context = new KeyValueMappingContext<>();
-        context.setFallbackKeySpaceResolver(type -> type.getSimpleName().toLowerCase(Locale.ROOT));
+        context.setKeySpaceResolver(LightningKeySpaceResolver.INSTANCE);
         this.mappingContext = context;
         this.writer = new EntityWriter(codec, this::decode);
+        this.engine = new EngineAccess(db);
     }
 
     @Override
@@ -121,7 +113,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
     public <T> EntityMetadata<T> getEntityMetadata(Class<T> type) {
         Assert.notNull(type, "The type must not be null");
         return (EntityMetadata<T>)
-                metadata.computeIfAbsent(type, t -> translate(() -> EntityMetadata.of(t, mappingContext)));
+                metadata.computeIfAbsent(type, t -> engine.translate(() -> EntityMetadata.of(t, mappingContext)));
     }
 
     // ------------------------------------------------------------------------------ writes
@@ -164,7 +156,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
             versions.add(meta.hasVersion() ? meta.getVersion(withId) : null);
             publish(new BeforeSaveEvent<>(meta.getKeyspace(), meta.getId(withId), withId, meta.getType()));
         }
-        List<T> saved = write(tx -> {
+        List<T> saved = engine.write(tx -> {
             List<T> result = new ArrayList<>(prepared.size());
             for (int i = 0; i < prepared.size(); i++) {
                 T entity = prepared.get(i);
@@ -201,7 +193,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
     public <T> T update(PartialUpdate<T> update) {
         Assert.notNull(update, "The update must not be null");
         EntityMetadata<T> meta = getEntityMetadata(update.getType());
-        T result = write(tx -> {
+        T result = engine.write(tx -> {
             byte[] stored = tx.get(KeyCodec.entityKey(meta.getKeyspace(), KeyCodec.encodeId(update.getId())));
             if (stored == null) {
                 throw new EmptyResultDataAccessException(
@@ -245,7 +237,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
             EntityMetadata meta = getEntityMetadata(e.getClass());
             publish(new BeforeDeleteEvent(meta.getKeyspace(), meta.getId(e), e, meta.getType()));
         }
-        List<Object> deleted = write(tx -> {
+        List<Object> deleted = engine.write(tx -> {
             List<Object> result = new ArrayList<>();
             for (Object e : list) {
                 EntityMetadata meta = getEntityMetadata(e.getClass());
@@ -270,7 +262,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
         for (Object id : idList) {
             publish(new BeforeDeleteEvent<>(meta.getKeyspace(), id, null, type));
         }
-        List<Object> deleted = write(tx -> {
+        List<Object> deleted = engine.write(tx -> {
             List<Object> result = new ArrayList<>();
             for (Object id : idList) {
                 T old = writer.delete(tx, meta, id, false, null);
@@ -303,7 +295,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
     public <T> Optional<T> findById(Object id, Class<T> type) {
         EntityMetadata<T> meta = getEntityMetadata(type);
         byte[] key = KeyCodec.entityKey(meta.getKeyspace(), KeyCodec.encodeId(requireId(id)));
-        byte[] value = translate(() -> reads().get(key));
+        byte[] value = engine.translate(() -> engine.reads().get(key));
         return Optional.ofNullable(value == null ? null : decode(value, type));
     }
 
@@ -311,7 +303,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
     public boolean existsById(Object id, Class<?> type) {
         EntityMetadata<?> meta = getEntityMetadata(type);
         byte[] key = KeyCodec.entityKey(meta.getKeyspace(), KeyCodec.encodeId(requireId(id)));
-        return translate(() -> reads().exists(key));
+        return engine.translate(() -> engine.reads().exists(key));
     }
 
     /** The stored {@code type} entities among {@code ids}, in the order of {@code ids}, read at one point in time. */
@@ -320,7 +312,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
         EntityMetadata<T> meta = getEntityMetadata(type);
         List<byte[]> keys = new ArrayList<>();
         ids.forEach(id -> keys.add(KeyCodec.entityKey(meta.getKeyspace(), KeyCodec.encodeId(requireId(id)))));
-        List<byte[]> values = translate(() -> reads().getBatch(keys));
+        List<byte[]> values = engine.translate(() -> engine.reads().getBatch(keys));
         List<T> result = new ArrayList<>();
         for (byte[] v : values) {
             if (v != null) {
@@ -343,13 +335,14 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
     /** The results of {@code query}. */
     public <T> List<T> find(LightningQuery query, Class<T> type) {
         EntityMetadata<T> meta = getEntityMetadata(type);
-        return translate(() -> queryEngine.list(reads(), meta, query, v -> decode(v, type)));
+        return engine.translate(() -> queryEngine.list(engine.reads(), meta, query, v -> decode(v, type)));
     }
 
     /** The results of {@code query} as a lazy stream; close it (try-with-resources) when done. */
     public <T> Stream<T> stream(LightningQuery query, Class<T> type) {
         EntityMetadata<T> meta = getEntityMetadata(type);
-        return translating(translate(() -> queryEngine.stream(reads(), meta, query, v -> decode(v, type))));
+        return engine.translating(
+                engine.translate(() -> queryEngine.stream(engine.reads(), meta, query, v -> decode(v, type))));
     }
 
     /** How many {@code type} entities match {@code criteria}. */
@@ -359,7 +352,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
 
     private <T> long countOf(Criteria criteria, Class<T> type) {
         EntityMetadata<T> meta = getEntityMetadata(type);
-        return translate(() -> queryEngine.count(reads(), meta, criteria, v -> decode(v, type)));
+        return engine.translate(() -> queryEngine.count(engine.reads(), meta, criteria, v -> decode(v, type)));
     }
 
     /** How many {@code type} entities are stored. */
@@ -378,12 +371,12 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
 
     /** The raw value under {@code key}, or null. */
     public byte[] get(byte[] key) {
-        return translate(() -> reads().get(key));
+        return engine.translate(() -> engine.reads().get(key));
     }
 
     /** Stores a raw value (joining the current transaction, if any). */
     public void put(byte[] key, byte[] value) {
-        write(tx -> {
+        engine.write(tx -> {
             tx.put(key, value);
             return null;
         });
@@ -391,7 +384,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
 
     /** Stores a raw value that expires after {@code ttl}. */
     public void put(byte[] key, byte[] value, Duration ttl) {
-        write(tx -> {
+        engine.write(tx -> {
             tx.put(key, value, ttl);
             return null;
         });
@@ -399,7 +392,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
 
     /** Removes a raw key. */
     public void remove(byte[] key) {
-        write(tx -> {
+        engine.write(tx -> {
             tx.delete(key);
             return null;
         });
@@ -408,7 +401,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
     /** The raw entries whose key starts with {@code prefix}, in key order; close the stream. */
     public Stream<RawEntry> scanPrefix(byte[] prefix) {
         Assert.notNull(prefix, "The prefix must not be null");
-        KvIterator it = translate(() -> reads().scan(KeyRange.prefix(prefix)));
+        KvIterator it = engine.translate(() -> engine.reads().scan(KeyRange.prefix(prefix)));
         Spliterator<RawEntry> entries = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
             @Override
             public boolean tryAdvance(Consumer<? super RawEntry> action) {
@@ -419,7 +412,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
                 return true;
             }
         };
-        return translating(StreamSupport.stream(entries, false).onClose(it::close));
+        return engine.translating(StreamSupport.stream(entries, false).onClose(it::close));
     }
 
     // ------------------------------------------------------------------------------ transactions
@@ -432,52 +425,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
      */
     public <R> R execute(LightningCallback<R> callback) {
         Assert.notNull(callback, "The callback must not be null");
-        LightningResourceHolder current = LightningResourceHolder.current(db);
-        if (current != null) {
-            return translate(() -> callback.doInLightning(current.getTransaction()));
-        }
-        return translate(() -> {
-            try (Transaction tx = db.begin()) {
-                TransactionSynchronizationManager.bindResource(db, new LightningResourceHolder(tx));
-                try {
-                    R result = callback.doInLightning(tx);
-                    tx.commit();
-                    return result;
-                } finally {
-                    TransactionSynchronizationManager.unbindResource(db);
-                }
-            }
-        });
-    }
-
-    /** The engine view reads go to: the thread's transaction, or the database itself. */
-    private ReadOperations reads() {
-        LightningResourceHolder holder = LightningResourceHolder.current(db);
-        return holder != null ? holder.getTransaction() : db;
-    }
-
-    /** Runs {@code work} in the thread's transaction, or in a new one retried on conflict. */
-    private <R> R write(Function<Transaction, R> work) {
-        LightningResourceHolder holder = LightningResourceHolder.current(db);
-        if (holder != null) {
-            if (holder.isReadOnly()) {
-                throw new InvalidDataAccessApiUsageException("Cannot write inside a read-only transaction");
-            }
-            return translate(() -> work.apply(holder.getTransaction()));
-        }
-        return translate(() -> {
-            for (int attempt = 1; ; attempt++) {
-                try (Transaction tx = db.begin()) {
-                    R result = work.apply(tx);
-                    tx.commit();
-                    return result;
-                } catch (TransactionConflictException e) {
-                    if (attempt == MAX_WRITE_ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            }
-        });
+        return engine.execute(callback);
     }
 
     private <T> T decode(byte[] value, Class<T> type) {
@@ -498,26 +446,5 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
         if (publisher != null) {
             publisher.publishEvent(event);
         }
-    }
-
-    private <R> R translate(Supplier<R> action) {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            DataAccessException translated = translator.translateExceptionIfPossible(e);
-            throw translated != null ? translated : e;
-        }
-    }
-
-    /** A stream whose engine failures while iterating surface as {@link DataAccessException}s. */
-    private <T> Stream<T> translating(Stream<T> source) {
-        Spliterator<T> inner = source.spliterator();
-        Spliterator<T> outer = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
-            @Override
-            public boolean tryAdvance(Consumer<? super T> action) {
-                return translate(() -> inner.tryAdvance(action));
-            }
-        };
-        return StreamSupport.stream(outer, false).onClose(source::close);
     }
 }

@@ -97,7 +97,7 @@ public final class IndexValueEncoder {
     }
 
     /** Flips the sign bit so that unsigned byte order is signed numeric order. */
-    static void writeLong(ByteArrayOutputStream out, long v) {
+    private static void writeLong(ByteArrayOutputStream out, long v) {
         long u = v ^ Long.MIN_VALUE;
         for (int shift = 56; shift >= 0; shift -= 8) {
             out.write((int) (u >>> shift));

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a property whose values get a secondary index: equality, {@code In} and range predicates
+ * Marks a top-level property whose values get a secondary index: equality, {@code In} and range predicates
  * on it ({@code findByAge}, {@code findByAgeBetween}, {@code findByCreatedAfter}) read only the
  * matching index entries instead of the whole keyspace. Index entries are written in the same
  * atomic batch as the entity, rewritten when it changes, removed when it is deleted and expire

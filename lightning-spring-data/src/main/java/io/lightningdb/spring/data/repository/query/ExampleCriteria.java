@@ -62,12 +62,18 @@ public final class ExampleCriteria {
                 if (matcher.getNullHandler() == ExampleMatcher.NullHandler.INCLUDE) {
                     out.add(new Condition(path, Operator.IS_NULL, List.of(), false));
                 }
-            } else if (p.isEntity() && !(value instanceof String)) {
+            } else if (p.isEntity() && isComposite(value)) {
                 collect(value, path + ".", context, matcher, out);
             } else {
                 out.add(condition(path, value, matcher));
             }
         }
+    }
+
+    /** Nested objects of the application are matched property by property; JDK values as a whole. */
+    private static boolean isComposite(Object value) {
+        Class<?> type = value.getClass();
+        return !type.isEnum() && !type.getName().startsWith("java.");
     }
 
     private static Condition condition(String path, Object value, ExampleMatcherAccessor matcher) {

@@ -36,7 +36,8 @@ final class ScrollExecution {
             return (Window) keyset(query, keyset, max);
         }
         OffsetScrollPosition offset = position == null ? ScrollPosition.offset() : (OffsetScrollPosition) position;
-        long start = offset.isInitial() ? 0 : offset.getOffset();
+        long start =
+                offset.isInitial() ? 0 : offset.getOffset() + 1; // a position is the offset of the last element seen
         LightningQuery page = query.skip(start);
         List<Object> content =
                 new ArrayList<>(template.find(max < 0 ? page : page.limit(max + 1), (Class<Object>) meta.getType()));
