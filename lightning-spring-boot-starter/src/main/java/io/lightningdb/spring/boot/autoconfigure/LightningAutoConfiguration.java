@@ -50,8 +50,9 @@ public final class LightningAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     LightningDb lightningDb(LightningProperties properties, LightningConfig lightningConfig) {
-        LightningDb db = LightningDb.open(properties.getPath(), lightningConfig);
-        logger.info("Opened Lightning database in " + db.path().toAbsolutePath());
+        // Absolute, so the path in logs, errors and health details needs no working directory.
+        LightningDb db = LightningDb.open(properties.getPath().toAbsolutePath(), lightningConfig);
+        logger.info("Opened Lightning database in " + db.path());
         return db;
     }
 
