@@ -1,12 +1,19 @@
 package io.lightningdb.spring.boot.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lightningdb.LightningDb;
+import io.lightningdb.LightningException;
+import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.spring.boot.actuate.health.LightningHealthContributorAutoConfiguration;
 import io.lightningdb.spring.boot.actuate.health.LightningHealthIndicator;
+import io.lightningdb.spring.boot.autoconfigure.LightningConfigCustomizer;
 import io.lightningdb.spring.boot.autoconfigure.LightningRunners;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -46,6 +53,30 @@ class LightningHealthIndicatorTests {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails()).containsEntry("error", "database is closed");
         });
+    }
+
+    @Test
+    void downOnceTheEngineEntersItsErrorState() {
+        AtomicBoolean diskFailing = new AtomicBoolean();
+        WriteChannelFactory failingDisk = (file, options, attributes) -> {
+            if (diskFailing.get()) {
+                throw new IOException("injected: disk failed");
+            }
+            return FileChannel.open(file, options, attributes);
+        };
+        runner().withBean(LightningConfigCustomizer.class, () -> builder -> builder.writeChannelFactory(failingDisk))
+                .run(context -> {
+                    LightningDb db = context.getBean(LightningDb.class);
+                    db.put("k", "v");
+                    diskFailing.set(true);
+                    assertThatThrownBy(db::flush).isInstanceOf(LightningException.class);
+                    assertThat(db.failure()).isPresent();
+
+                    Health health =
+                            context.getBean(LightningHealthIndicator.class).health(true);
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails().get("error").toString()).contains("injected: disk failed");
+                });
     }
 
     @Test
