@@ -25,6 +25,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -193,6 +194,7 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
     public <T> T update(PartialUpdate<T> update) {
         Assert.notNull(update, "The update must not be null");
         EntityMetadata<T> meta = getEntityMetadata(update.getType());
+        AtomicBoolean announced = new AtomicBoolean(); // a conflict re-runs the work: announce once
         T result = engine.write(tx -> {
             byte[] stored = tx.get(KeyCodec.entityKey(meta.getKeyspace(), KeyCodec.encodeId(update.getId())));
             if (stored == null) {
@@ -203,7 +205,9 @@ public class LightningTemplate implements ApplicationEventPublisherAware {
             for (Map.Entry<String, Object> e : update.getValues().entrySet()) {
                 entity = meta.setProperty(entity, e.getKey(), e.getValue());
             }
-            publish(new BeforeSaveEvent<>(meta.getKeyspace(), update.getId(), entity, meta.getType()));
+            if (announced.compareAndSet(false, true)) {
+                publish(new BeforeSaveEvent<>(meta.getKeyspace(), update.getId(), entity, meta.getType()));
+            }
             Long version = meta.hasVersion() ? meta.getVersion(entity) : null;
             return writer.save(tx, meta, entity, version, EntityWriter.Mode.UPDATE);
         });

@@ -6,9 +6,11 @@ import io.lightningdb.ReadOperations;
 import io.lightningdb.spring.data.core.KeyCodec;
 import io.lightningdb.spring.data.core.mapping.EntityMetadata;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
@@ -30,7 +32,7 @@ import java.util.stream.StreamSupport;
  * </ul>
  *
  * Unsorted queries stream lazily end to end (offset and limit included); sorted queries must see
- * every match before the first result, then page the sorted list.
+ * every match before the first result, but a limited one keeps only the best {@code offset + limit}.
  */
 public final class LightningQueryEngine {
     private static final int FETCH_BATCH = 128;
@@ -45,22 +47,44 @@ public final class LightningQueryEngine {
         return criteria.isAll() ? candidates : candidates.filter(e -> criteria.matches(e, meta::read));
     }
 
-    /** The results of {@code query}: lazy when unsorted, materialized and sorted otherwise. */
+    /**
+     * The results of {@code query}: lazy when unsorted; sorted otherwise, keeping only the first
+     * {@code offset + limit} matches in memory when the query is limited.
+     */
     public <T> Stream<T> stream(
             ReadOperations reads, EntityMetadata<T> meta, LightningQuery query, Function<byte[], T> decoder) {
-        Stream<T> ordered;
-        if (query.sort().isSorted()) {
-            List<T> all;
-            try (Stream<T> matches = matches(reads, meta, query.criteria(), decoder)) {
-                all = new ArrayList<>(matches.toList());
-            }
-            all.sort(SortComparator.of(query.sort(), meta));
-            ordered = all.stream();
-        } else {
-            ordered = matches(reads, meta, query.criteria(), decoder);
+        if (!query.sort().isSorted()) {
+            Stream<T> sliced = matches(reads, meta, query.criteria(), decoder).skip(query.offset());
+            return query.isLimited() ? sliced.limit(query.limit()) : sliced;
         }
-        Stream<T> sliced = ordered.skip(query.offset());
+        Comparator<T> order = SortComparator.of(query.sort(), meta);
+        List<T> sorted;
+        try (Stream<T> matches = matches(reads, meta, query.criteria(), decoder)) {
+            sorted = query.isLimited() && query.offset() + query.limit() < Integer.MAX_VALUE
+                    ? smallest(matches, order, (int) (query.offset() + query.limit()))
+                    : matches.sorted(order).toList();
+        }
+        Stream<T> sliced = sorted.stream().skip(query.offset());
         return query.isLimited() ? sliced.limit(query.limit()) : sliced;
+    }
+
+    /** The first {@code k} elements in {@code order}, ties kept in encounter (id) order. */
+    private static <T> List<T> smallest(Stream<T> elements, Comparator<T> order, int k) {
+        record Ranked<T>(T value, long position) {}
+        Comparator<Ranked<T>> ranked =
+                Comparator.<Ranked<T>, T>comparing(Ranked::value, order).thenComparingLong(Ranked::position);
+        PriorityQueue<Ranked<T>> largestFirst = new PriorityQueue<>(ranked.reversed());
+        long[] position = {0};
+        elements.forEach(e -> {
+            Ranked<T> candidate = new Ranked<>(e, position[0]++);
+            if (largestFirst.size() < k) {
+                largestFirst.add(candidate);
+            } else if (k > 0 && ranked.compare(candidate, largestFirst.peek()) < 0) {
+                largestFirst.poll();
+                largestFirst.add(candidate);
+            }
+        });
+        return largestFirst.stream().sorted(ranked).map(Ranked::value).toList();
     }
 
     /** The results of {@code query} as a list. */

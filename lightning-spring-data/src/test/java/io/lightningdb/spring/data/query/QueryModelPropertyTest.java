@@ -59,7 +59,7 @@ class QueryModelPropertyTest {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 150)
     void queriesMatchTheInMemoryModel(
             @ForAll("items") List<Item> items,
             @ForAll("specs") List<Spec> specs,

@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
 import org.springframework.beans.factory.support.BeanNameGenerator;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.repository.config.BootstrapMode;
 import org.springframework.data.repository.config.DefaultRepositoryBaseClass;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 
@@ -79,4 +80,7 @@ public @interface EnableLightningRepositories {
 
     /** Whether repository interfaces nested in other classes are registered. */
     boolean considerNestedRepositories() default false;
+
+    /** When repositories are initialized: eagerly (default), lazily on first use, or deferred. */
+    BootstrapMode bootstrapMode() default BootstrapMode.DEFAULT;
 }

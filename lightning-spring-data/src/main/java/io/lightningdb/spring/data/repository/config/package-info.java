@@ -1,0 +1,2 @@
+/** Enabling repositories: {@code @EnableLightningRepositories} and the configuration extension. */
+package io.lightningdb.spring.data.repository.config;

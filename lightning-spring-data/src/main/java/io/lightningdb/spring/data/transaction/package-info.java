@@ -1,0 +1,2 @@
+/** The {@code PlatformTransactionManager} binding engine transactions to Spring transactions. */
+package io.lightningdb.spring.data.transaction;
