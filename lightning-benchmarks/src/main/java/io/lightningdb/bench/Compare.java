@@ -1,0 +1,131 @@
+package io.lightningdb.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the comparison: each store in a child JVM of its own with the same flags, then writes {@code
+ * results.csv}, {@code results.md} and {@code ops-per-sec.png} into the output directory.
+ *
+ * <pre>
+ * java -jar lightning-benchmarks/target/lightning-benchmarks.jar [--keys N] [--sync-ops N]
+ *      [--max-seconds S]
+ *      [--stores lightning,rocksdb,...] [--out DIR] [--jvm "-Xmx4g ..."] [--profile] [--timeout-minutes M]
+ * </pre>
+ *
+ * {@code --profile} records a JFR file per store ({@code DIR/STORE.jfr}); summarise it with {@link
+ * HotMethods}.
+ */
+public final class Compare {
+    /** Flags of every child JVM; the opens are what lmdbjava needs on Java 17 and later. */
+    static final String DEFAULT_JVM = "-Xms4g -Xmx4g -XX:+UseG1GC --add-opens=java.base/java.nio=ALL-UNNAMED"
+            + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED";
+
+    private Compare() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        Settings d = Settings.defaults();
+        Settings settings = d.with(
+                Long.parseLong(opts.getOrDefault("keys", Long.toString(d.keys()))),
+                Long.parseLong(opts.getOrDefault("sync-ops", Long.toString(d.syncOps()))),
+                Double.parseDouble(opts.getOrDefault("max-seconds", Double.toString(d.maxSeconds()))));
+        List<StoreKind> stores = opts.containsKey("stores")
+                ? Arrays.stream(opts.get("stores").split(","))
+                        .map(Stores::named)
+                        .toList()
+                : Stores.ALL;
+        Path out = Path.of(opts.getOrDefault("out", "bench-results"));
+        List<String> jvm =
+                new ArrayList<>(List.of(opts.getOrDefault("jvm", DEFAULT_JVM).split("\\s+")));
+        long timeout = Long.parseLong(opts.getOrDefault("timeout-minutes", "60"));
+        Outcome outcome = run(stores, settings, out, jvm, opts.containsKey("profile"), timeout);
+        System.out.println(Files.readString(out.resolve("results.md")));
+        System.exit(outcome.failed().isEmpty() ? 0 : 1);
+    }
+
+    /** Runs {@code stores} one after another and writes the reports into {@code out}. */
+    public static Outcome run(
+            List<StoreKind> stores, Settings settings, Path out, List<String> jvm, boolean profile, long timeoutMinutes)
+            throws Exception {
+        Files.createDirectories(out);
+        List<Result> results = new ArrayList<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (StoreKind kind : stores) {
+            Path csv = out.resolve(kind.name() + ".csv");
+            Path log = out.resolve(kind.name() + ".log");
+            Files.deleteIfExists(csv);
+            System.out.println("running " + kind.name() + " (log: " + log + ")");
+            Process child = new ProcessBuilder(command(kind, settings, out, csv, jvm, profile))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            if (!child.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                child.destroyForcibly().waitFor();
+                failed.put(kind.name(), "timed out after " + timeoutMinutes + " minutes");
+            } else if (child.exitValue() == StoreMain.UNAVAILABLE) {
+                unavailable.put(kind.name(), firstLine(log, "UNAVAILABLE"));
+            } else if (child.exitValue() != 0) {
+                failed.put(kind.name(), "exit " + child.exitValue() + ": " + firstLine(log, "Exception"));
+            }
+            if (Files.exists(csv)) {
+                Files.readAllLines(csv).stream().map(Result::fromCsv).forEach(results::add);
+            }
+            String status = unavailable.getOrDefault(kind.name(), failed.getOrDefault(kind.name(), "done"));
+            System.out.println(kind.name() + ": " + status);
+        }
+        Outcome outcome = new Outcome(results, unavailable, failed);
+        Files.writeString(
+                out.resolve("results.csv"),
+                Result.CSV_HEADER + "\n" + results.stream().map(Result::toCsv).collect(Collectors.joining("\n"))
+                        + "\n");
+        Files.writeString(out.resolve("results.md"), new Report(settings, stores, outcome, jvm).markdown());
+        Chart.write(results, out.resolve("ops-per-sec.png"));
+        return outcome;
+    }
+
+    private static List<String> command(
+            StoreKind kind, Settings settings, Path out, Path csv, List<String> jvm, boolean profile) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(jvm);
+        if (profile) {
+            cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(kind.name() + ".jfr"));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StoreMain.class.getName()));
+        cmd.addAll(List.of(kind.name(), out.resolve("data-" + kind.name()).toString(), csv.toString()));
+        cmd.addAll(settings.toArgs());
+        return cmd;
+    }
+
+    /** The first line of the child's log containing {@code marker}, or its last line. */
+    private static String firstLine(Path log, String marker) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return lines.stream()
+                .filter(l -> l.contains(marker))
+                .findFirst()
+                .orElse(lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--") && !name.equals("jvm");
+            opts.put(name, flag ? "true" : args[++i]);
+        }
+        return opts;
+    }
+}

@@ -1,0 +1,53 @@
+package io.lightningdb.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The child JVM: runs every workload against one store and appends each result to a CSV file, so
+ * each store is measured in a JVM of its own with nothing left over from another store.
+ *
+ * <p>Arguments: {@code store workDir resultsCsv} followed by {@link Settings}' fields. Exits with
+ * {@link #UNAVAILABLE} when the store cannot load on this machine (a native library that does not
+ * load), after printing the reason.
+ */
+public final class StoreMain {
+    /** Exit status meaning "this store cannot run here", as opposed to a failure while running. */
+    static final int UNAVAILABLE = 3;
+
+    private StoreMain() {}
+
+    public static void main(String[] args) throws Exception {
+        StoreKind kind = Stores.named(args[0]);
+        Path workDir = Path.of(args[1]);
+        Path csv = Path.of(args[2]);
+        Settings settings = Settings.fromArgs(args, 3);
+        if (!loads(kind, workDir.resolve("probe"))) {
+            System.exit(UNAVAILABLE);
+        }
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
+            new Workloads(kind, workDir, settings, r -> {
+                        out.println(r.toCsv());
+                        out.flush();
+                        System.out.println(r.toCsv());
+                    })
+                    .runAll();
+        }
+        // Some stores leave non-daemon threads behind; the results are written, so leave now.
+        System.exit(0);
+    }
+
+    /** Opens and closes the store once; false, with the reason printed, if its classes cannot load. */
+    private static boolean loads(StoreKind kind, Path dir) throws Exception {
+        try {
+            Files.createDirectories(dir);
+            kind.open(dir, Durability.OS).close();
+            Dirs.delete(dir);
+            return true;
+        } catch (LinkageError e) {
+            System.out.println("UNAVAILABLE " + kind.name() + ": " + e);
+            return false;
+        }
+    }
+}
