@@ -3,6 +3,7 @@ package io.lightningdb.spring.boot.actuate.metrics;
 import io.lightningdb.DbStats;
 import io.lightningdb.KeyRange;
 import io.lightningdb.KvIterator;
+import io.lightningdb.LightningConfig;
 import io.lightningdb.LightningDb;
 import io.lightningdb.Snapshot;
 import io.lightningdb.Transaction;
@@ -121,6 +122,11 @@ final class TimedLightningDb implements LightningDb {
     @Override
     public Path path() {
         return delegate.path();
+    }
+
+    @Override
+    public LightningConfig config() {
+        return delegate.config();
     }
 
     @Override
