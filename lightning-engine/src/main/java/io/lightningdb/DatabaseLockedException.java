@@ -9,7 +9,15 @@ import java.nio.file.Path;
 public class DatabaseLockedException extends LightningException {
     private static final long serialVersionUID = 1L;
 
+    private final transient Path directory;
+
     public DatabaseLockedException(Path directory) {
         super("Database directory " + directory + " is locked: it is already open in this or another process");
+        this.directory = directory;
+    }
+
+    /** The directory that is already open. */
+    public Path directory() {
+        return directory;
     }
 }

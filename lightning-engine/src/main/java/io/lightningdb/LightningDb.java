@@ -195,6 +195,9 @@ public interface LightningDb extends ReadOperations, AutoCloseable {
     /** The database directory. */
     Path path();
 
+    /** The configuration the database was opened with. */
+    LightningConfig config();
+
     /**
      * Waits for background work, syncs the log and releases the directory. Idempotent. Iterators
      * still open become unusable.

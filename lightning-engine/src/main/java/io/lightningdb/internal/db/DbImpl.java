@@ -1656,6 +1656,11 @@ public final class DbImpl implements LightningDb {
     }
 
     @Override
+    public LightningConfig config() {
+        return config;
+    }
+
+    @Override
     public void close() {
         if (!closeStarted.compareAndSet(false, true)) {
             return;

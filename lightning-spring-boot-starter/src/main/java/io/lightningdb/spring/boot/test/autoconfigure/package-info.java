@@ -1,0 +1,2 @@
+/** The {@code @DataLightningTest} test slice and {@code @AutoConfigureDataLightning}. */
+package io.lightningdb.spring.boot.test.autoconfigure;
