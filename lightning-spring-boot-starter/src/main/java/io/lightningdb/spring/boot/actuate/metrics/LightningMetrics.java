@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  */
 public class LightningMetrics implements MeterBinder {
     private static final DbStats NONE =
-            new DbStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            new DbStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private final LightningDb db;
     private volatile DbStats last = NONE;
@@ -107,6 +107,12 @@ public class LightningMetrics implements MeterBinder {
 
         gauge(registry, "lightning.db.storage", BaseUnits.BYTES, "Bytes of table files", DbStats::totalTableBytes);
         gauge(registry, "lightning.db.files", null, "Table files across all levels", DbStats::totalFiles);
+        gauge(
+                registry,
+                "lightning.db.compression.ratio",
+                null,
+                "Raw to stored bytes of table data blocks written since open",
+                DbStats::compressionRatio);
         gauge(registry, "lightning.db.memtable", BaseUnits.BYTES, "Bytes held by memtables", DbStats::memtableBytes);
         counter(registry, "lightning.db.flushes", null, "Memtables flushed to table files", DbStats::flushes);
         counter(

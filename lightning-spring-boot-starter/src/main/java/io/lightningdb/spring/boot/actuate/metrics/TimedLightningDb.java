@@ -1,5 +1,6 @@
 package io.lightningdb.spring.boot.actuate.metrics;
 
+import io.lightningdb.BackupInfo;
 import io.lightningdb.DbStats;
 import io.lightningdb.KeyRange;
 import io.lightningdb.KvIterator;
@@ -9,6 +10,7 @@ import io.lightningdb.Snapshot;
 import io.lightningdb.Transaction;
 import io.lightningdb.TransactionOptions;
 import io.lightningdb.TransactionWork;
+import io.lightningdb.VerifyReport;
 import io.lightningdb.WriteBatch;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +109,31 @@ final class TimedLightningDb implements LightningDb {
     @Override
     public void compact() {
         delegate.compact();
+    }
+
+    @Override
+    public void checkpoint() {
+        delegate.checkpoint();
+    }
+
+    @Override
+    public VerifyReport verify() {
+        return delegate.verify();
+    }
+
+    @Override
+    public BackupInfo backup(Path target) {
+        return delegate.backup(target);
+    }
+
+    @Override
+    public BackupInfo backupTo(Path backupDir) {
+        return delegate.backupTo(backupDir);
+    }
+
+    @Override
+    public void rewriteWithCurrentKey() {
+        delegate.rewriteWithCurrentKey();
     }
 
     @Override
