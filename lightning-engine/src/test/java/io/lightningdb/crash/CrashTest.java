@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * prefix of the writes. In every mode a batch survives whole or not at all, and the recovered
  * database is internally consistent (sorted scans that agree with point reads).
  *
- * <p>Rounds per mode: {@code -Dlightning.crash.iterations} (default 3). A failure names the seed;
+ * <p>Rounds per mode: {@code -Dlightning.crash.iterations} (default 12). A failure names the seed;
  * rerun it with {@code -Dlightning.crash.seed=<seed>}.
  */
 class CrashTest {
-    private static final int ROUNDS = Integer.getInteger("lightning.crash.iterations", 3);
+    private static final int ROUNDS = Integer.getInteger("lightning.crash.iterations", 12);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
 

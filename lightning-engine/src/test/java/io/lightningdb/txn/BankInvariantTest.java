@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BankInvariantTest {
     private static final int TRANSFER_THREADS = 4;
     private static final int TRANSFERS_PER_THREAD = 300;
-    private static final int CRASH_ROUNDS = Integer.getInteger("lightning.crash.iterations", 3);
+    private static final int CRASH_ROUNDS = Integer.getInteger("lightning.crash.iterations", 12);
     private static final Duration LINE_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
