@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * auditors reading snapshots and read-only transactions while the transfers run, and after a
  * process running transfers is killed with SIGKILL and the database reopened.
  *
- * <p>Crash rounds per mode: {@code -Dlightning.crash.iterations} (default 3). A failure names the
+ * <p>Crash rounds per mode: {@code -Dlightning.crash.iterations} (default 12). A failure names the
  * seed; rerun it with {@code -Dlightning.bank.seed=<seed>}.
  */
 class BankInvariantTest {
