@@ -12,9 +12,7 @@ import io.lightningdb.LightningException;
 import io.lightningdb.Snapshot;
 import io.lightningdb.Transaction;
 import io.lightningdb.TransactionConflictException;
-import io.lightningdb.TransactionLimitException;
 import io.lightningdb.TransactionOptions;
-import io.lightningdb.TransactionTimeoutException;
 import io.lightningdb.TransactionWork;
 import io.lightningdb.VerifyReport;
 import io.lightningdb.WriteBatch;
@@ -36,8 +34,6 @@ import io.lightningdb.internal.memtable.MemTable;
 import io.lightningdb.internal.ops.Verifier;
 import io.lightningdb.internal.sstable.BlockCache;
 import io.lightningdb.internal.sstable.TableCache;
-import io.lightningdb.internal.txn.ConflictTracker;
-import io.lightningdb.internal.txn.SnapshotRegistry;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.FileIo;
 import io.lightningdb.internal.util.FileNames;
@@ -57,12 +53,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -110,9 +104,7 @@ public final class DbImpl implements LightningDb {
     private final Encryptor encryptor; // null when encryption is off
     private ByteSink groupBuffer = new ByteSink(64 * 1024); // used by the leader only
     private final LinkedList<MemTable> immutables = new LinkedList<>(); // newest first
-    private final SnapshotRegistry snapshots = new SnapshotRegistry();
-    private final Set<TransactionImpl> activeTransactions = new HashSet<>();
-    private final ConflictTracker conflicts = new ConflictTracker();
+    private final TransactionRegistry transactions = new TransactionRegistry(counters);
     private ExecutorService flushExecutor;
     private ExecutorService compactionExecutor;
     private Wal wal;
@@ -513,7 +505,7 @@ public final class DbImpl implements LightningDb {
                             }
                         }
                     }
-                    w.error = validate(w.txn, groupKeys);
+                    w.error = transactions.validate(w.txn, groupKeys, nowMillis());
                     if (w.error != null) {
                         continue;
                     }
@@ -539,7 +531,9 @@ public final class DbImpl implements LightningDb {
                     lock.lock();
                 }
                 visibleSequence = first + count - 1;
-                trackForConflicts(group, first);
+                List<List<Mutation>> committed = new ArrayList<>(group.size());
+                group.forEach(w -> committed.add(w.mutations));
+                transactions.recordCommitted(committed, first, visibleSequence);
             }
         } catch (RuntimeException e) {
             groupError = e;
@@ -565,61 +559,6 @@ public final class DbImpl implements LightningDb {
         if (leader.error != null) {
             throw leader.error;
         }
-    }
-
-    /**
-     * Checks a committing transaction against every commit after its snapshot: those already
-     * published (in the conflict tracker) and those ahead of it in this group. Returns the error to
-     * fail it with, or null. Lock held.
-     */
-    private RuntimeException validate(TransactionImpl tx, TreeSet<byte[]> groupKeys) {
-        if (tx.state() != TransactionImpl.State.ACTIVE || nowMillis() > tx.deadlineMillis()) {
-            return new TransactionTimeoutException("Transaction timed out before it could commit");
-        }
-        long snapshot = tx.snapshot();
-        for (byte[] key : tx.writtenKeys()) {
-            if (conflicts.changedAfter(key, snapshot) || groupKeys.contains(key)) {
-                return new TransactionConflictException(key);
-            }
-        }
-        if (tx.serializable()) {
-            for (byte[] key : tx.readKeys()) {
-                if (conflicts.changedAfter(key, snapshot) || groupKeys.contains(key)) {
-                    return new TransactionConflictException(key);
-                }
-            }
-            for (KeyRange range : tx.scannedRanges()) {
-                byte[] start = range.start();
-                byte[] end = range.end();
-                byte[] changed = conflicts.firstChangedInRange(start, end, snapshot);
-                if (changed == null) {
-                    changed = firstInRange(groupKeys, start, end);
-                }
-                if (changed != null) {
-                    return new TransactionConflictException(changed);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static byte[] firstInRange(TreeSet<byte[]> keys, byte[] start, byte[] end) {
-        byte[] k = start == null ? (keys.isEmpty() ? null : keys.first()) : keys.ceiling(start);
-        return k != null && (end == null || Arrays.compareUnsigned(k, end) < 0) ? k : null;
-    }
-
-    /** Remembers the group's keys while transactions are open, for their validation. Lock held. */
-    private void trackForConflicts(List<Writer> group, long first) {
-        if (activeTransactions.isEmpty()) {
-            return;
-        }
-        long seq = first;
-        for (Writer w : group) {
-            for (Mutation m : w.mutations) {
-                conflicts.record(m.key().clone(), seq++); // callers may reuse their arrays
-            }
-        }
-        conflicts.pruneIfLarge(snapshots.oldest(visibleSequence));
     }
 
     /** Appends the group to the log, syncs as the mode promises, and fills the memtable. Lock not held. */
@@ -849,7 +788,7 @@ public final class DbImpl implements LightningDb {
         lock.lock();
         try {
             long seq = visibleSequence;
-            snapshots.pin(seq);
+            transactions.pinSnapshot(seq);
             return new SnapshotImpl(this, seq);
         } finally {
             lock.unlock();
@@ -859,7 +798,7 @@ public final class DbImpl implements LightningDb {
     void releaseSnapshot(long seq) {
         lock.lock();
         try {
-            snapshots.unpin(seq);
+            transactions.unpinSnapshot(seq);
         } finally {
             lock.unlock();
         }
@@ -877,18 +816,10 @@ public final class DbImpl implements LightningDb {
         Duration timeout = options.timeout() != null ? options.timeout() : config.transactionTimeout();
         lock.lock();
         try {
-            expireOverdueTransactions();
-            if (activeTransactions.size() >= config.maxActiveTransactions()) {
-                throw new TransactionLimitException(config.maxActiveTransactions());
-            }
-            long seq = visibleSequence;
             long now = nowMillis();
+            transactions.expireOverdue(now);
             long deadline = timeout.toMillis() > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeout.toMillis();
-            TransactionImpl tx = new TransactionImpl(this, options, seq, deadline);
-            snapshots.pin(seq);
-            activeTransactions.add(tx);
-            counters.transactionsStarted.increment();
-            return tx;
+            return transactions.begin(this, options, visibleSequence, deadline, config.maxActiveTransactions());
         } finally {
             lock.unlock();
         }
@@ -931,46 +862,12 @@ public final class DbImpl implements LightningDb {
     void finishTransaction(TransactionImpl tx, TransactionImpl.State outcome, boolean conflict) {
         lock.lock();
         try {
-            finishLocked(tx, outcome);
+            transactions.finish(tx, outcome);
             if (conflict) {
                 counters.transactionConflicts.increment();
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void finishLocked(TransactionImpl tx, TransactionImpl.State outcome) {
-        TransactionImpl.State s = tx.state();
-        if (s != TransactionImpl.State.ACTIVE && s != TransactionImpl.State.COMMITTING) {
-            return;
-        }
-        tx.state(outcome);
-        activeTransactions.remove(tx);
-        snapshots.unpin(tx.snapshot());
-        if (activeTransactions.isEmpty()) {
-            conflicts.clear();
-        }
-        if (outcome == TransactionImpl.State.COMMITTED) {
-            counters.transactionsCommitted.increment();
-        } else {
-            counters.transactionsRolledBack.increment();
-        }
-    }
-
-    /**
-     * Rolls back transactions past their deadline, so an abandoned transaction cannot pin old
-     * versions or hold a slot forever. Lock held.
-     */
-    private void expireOverdueTransactions() {
-        if (activeTransactions.isEmpty()) {
-            return;
-        }
-        long now = nowMillis();
-        for (TransactionImpl tx : new ArrayList<>(activeTransactions)) {
-            if (tx.state() == TransactionImpl.State.ACTIVE && now > tx.deadlineMillis()) {
-                finishLocked(tx, TransactionImpl.State.TIMED_OUT);
-            }
         }
     }
 
@@ -1306,8 +1203,8 @@ public final class DbImpl implements LightningDb {
      * at or below it can be dropped. Scans pin their memtables and table files instead. Lock held.
      */
     private long smallestSnapshot() {
-        expireOverdueTransactions();
-        return snapshots.oldest(visibleSequence);
+        transactions.expireOverdue(nowMillis());
+        return transactions.oldestPinned(visibleSequence);
     }
 
     /** Lock held. */
@@ -1606,8 +1503,8 @@ public final class DbImpl implements LightningDb {
         int activeSnapshots;
         lock.lock();
         try {
-            activeTx = activeTransactions.size();
-            activeSnapshots = snapshots.count();
+            activeTx = transactions.activeTransactions();
+            activeSnapshots = transactions.activeSnapshots();
             v = versions.current();
             memBytes = mem.approximateBytes();
             for (MemTable imm : immutables) {
