@@ -42,7 +42,6 @@ import io.lightningdb.internal.version.Version;
 import io.lightningdb.internal.version.VersionEdit;
 import io.lightningdb.internal.version.VersionSet;
 import io.lightningdb.internal.wal.BatchCodec;
-import io.lightningdb.internal.wal.LogReader;
 import io.lightningdb.internal.wal.Wal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -235,7 +234,8 @@ public final class DbImpl implements LightningDb {
             }
         }
         VersionEdit edit = new VersionEdit();
-        long maxSequence = replayLogs(edit);
+        long maxSequence = new LogReplay(dir, config, encryptor, this::writeLevel0)
+                .replay(versions.logNumber(), versions.lastSequence(), edit);
         long newLog = versions.newFileNumber();
         edit.logNumber(newLog).lastSequence(maxSequence);
         versions.logAndApply(edit); // no manifest is open yet: installs in memory only
@@ -256,45 +256,6 @@ public final class DbImpl implements LightningDb {
                 encryptor);
         installView();
         deleteObsoleteFiles();
-    }
-
-    /** Replays logs not yet covered by tables into level-0 tables; returns the last sequence seen. */
-    private long replayLogs(VersionEdit edit) throws IOException {
-        List<Long> logs = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            files.map(p -> FileNames.parse(p.getFileName().toString()))
-                    .filter(p -> p.kind() == FileNames.Kind.LOG && p.number() >= versions.logNumber())
-                    .forEach(p -> logs.add(p.number()));
-        }
-        Collections.sort(logs);
-        long[] maxSequence = {versions.lastSequence()};
-        MemTable[] replay = {new MemTable(0)};
-        for (int i = 0; i < logs.size(); i++) {
-            Path logPath = FileNames.log(dir, logs.get(i));
-            boolean last = i == logs.size() - 1;
-            var result = LogReader.read(logPath, last, encryptor, payload -> {
-                long seq = BatchCodec.decode(payload, replay[0]::add);
-                maxSequence[0] = Math.max(maxSequence[0], seq);
-            });
-            if (result.tornAt() >= 0) {
-                log.warn(
-                        "Dropped an incomplete record at the end of {} (offset {}): a crash or failed write cut it short, so it was never acknowledged",
-                        logPath,
-                        result.tornAt());
-                try (var ch = FileIo.openForWrite(config.writeChannelFactory(), logPath, true)) {
-                    ch.truncate(result.validLength());
-                    ch.force(true);
-                }
-            }
-            if (replay[0].approximateBytes() >= config.writeBufferSize()) {
-                writeLevel0(replay[0], edit, maxSequence[0]);
-                replay[0] = new MemTable(0);
-            }
-        }
-        if (!replay[0].isEmpty()) {
-            writeLevel0(replay[0], edit, maxSequence[0]);
-        }
-        return maxSequence[0];
     }
 
     private void writeLevel0(MemTable table, VersionEdit edit, long smallestSnapshot) throws IOException {
