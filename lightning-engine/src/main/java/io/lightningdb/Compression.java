@@ -22,8 +22,10 @@ public enum Compression {
     /** Snappy: similar speed to LZ4, the LevelDB default. */
     SNAPPY,
     /**
-     * Zstandard: smaller blocks for more CPU. Always level 3: the pure-Java codec (aircompressor,
-     * the line that runs on Java 17) implements only that level's strategy.
+     * Zstandard: smaller blocks for more CPU. Level 3 by default, compressed by the pure-Java codec
+     * (aircompressor, the line that runs on Java 17), which implements only that level; other
+     * levels ({@link LightningConfig.Builder#zstdLevel}) need the optional native library
+     * {@code com.github.luben:zstd-jni} on the class path. Reading never needs it.
      */
     ZSTD,
     /**

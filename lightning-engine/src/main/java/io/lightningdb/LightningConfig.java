@@ -31,6 +31,7 @@ public final class LightningConfig {
     private final long walSegmentSize;
     private final int bloomBitsPerKey;
     private final Compression compression;
+    private final int zstdLevel;
     private final KeyProvider encryption;
     private final java.nio.file.Path walArchiveDirectory;
     private final int maxImmutableMemtables;
@@ -57,6 +58,7 @@ public final class LightningConfig {
         this.walSegmentSize = b.walSegmentSize;
         this.bloomBitsPerKey = b.bloomBitsPerKey;
         this.compression = b.compression;
+        this.zstdLevel = b.zstdLevel;
         this.encryption = b.encryption;
         this.walArchiveDirectory = b.walArchiveDirectory;
         this.maxImmutableMemtables = b.maxImmutableMemtables;
@@ -140,6 +142,14 @@ public final class LightningConfig {
      */
     public Compression compression() {
         return compression;
+    }
+
+    /**
+     * Zstandard level when {@link #compression()} is {@link Compression#ZSTD}. Default 3; other
+     * levels need {@code com.github.luben:zstd-jni} on the class path (checked at open).
+     */
+    public int zstdLevel() {
+        return zstdLevel;
     }
 
     /**
@@ -246,6 +256,7 @@ public final class LightningConfig {
         private long walSegmentSize = 64 * MIB;
         private int bloomBitsPerKey = 10;
         private Compression compression = Compression.NONE;
+        private int zstdLevel = 3;
         private KeyProvider encryption;
         private java.nio.file.Path walArchiveDirectory;
         private int maxImmutableMemtables = 2;
@@ -274,6 +285,7 @@ public final class LightningConfig {
             walSegmentSize = c.walSegmentSize;
             bloomBitsPerKey = c.bloomBitsPerKey;
             compression = c.compression;
+            zstdLevel = c.zstdLevel;
             encryption = c.encryption;
             walArchiveDirectory = c.walArchiveDirectory;
             maxImmutableMemtables = c.maxImmutableMemtables;
@@ -340,6 +352,15 @@ public final class LightningConfig {
         }
 
         /** Codec for new table data blocks; see {@link Compression}. */
+        /** Zstandard level, 1 (fastest) to 22 (smallest); see {@link LightningConfig#zstdLevel()}. */
+        public Builder zstdLevel(int level) {
+            if (level < 1 || level > 22) {
+                throw new IllegalArgumentException("zstdLevel must be between 1 and 22, was " + level);
+            }
+            zstdLevel = level;
+            return this;
+        }
+
         public Builder compression(Compression compression) {
             this.compression = Objects.requireNonNull(compression, "compression");
             return this;

@@ -24,12 +24,29 @@ public final class BlockCompressor {
     private static final ThreadLocal<Compressor> ZSTD = ThreadLocal.withInitial(ZstdCompressor::new);
     private static final ThreadLocal<ByteSink> SCRATCH = ThreadLocal.withInitial(() -> new ByteSink(8192));
 
+    /** The Zstandard level of the pure-Java codec, the only one it implements. */
+    public static final int DEFAULT_ZSTD_LEVEL = 3;
+
     private final Compression compression;
+    private final int zstdLevel;
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
 
     public BlockCompressor(Compression compression) {
+        this(compression, DEFAULT_ZSTD_LEVEL);
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code zstdLevel} is not the default and zstd-jni, which
+     *     other levels need, is not on the class path
+     */
+    public BlockCompressor(Compression compression, int zstdLevel) {
+        if (compression == Compression.ZSTD && zstdLevel != DEFAULT_ZSTD_LEVEL && !ZstdLevels.available()) {
+            throw new IllegalArgumentException("zstdLevel " + zstdLevel + " needs com.github.luben:zstd-jni on the"
+                    + " class path; without it only level " + DEFAULT_ZSTD_LEVEL + " is available");
+        }
         this.compression = compression;
+        this.zstdLevel = zstdLevel;
     }
 
     /** No compression: what index and filter blocks, and tools that copy blocks, use. */
@@ -73,12 +90,20 @@ public final class BlockCompressor {
         switch (codec) {
             case LZ4 -> n = into(LZ4.get(), raw, out, header);
             case SNAPPY -> n = into(SNAPPY.get(), raw, out, header);
-            case ZSTD -> n = into(ZSTD.get(), raw, out, header);
+            case ZSTD ->
+                n = zstdLevel == DEFAULT_ZSTD_LEVEL
+                        ? into(ZSTD.get(), raw, out, header)
+                        : zstdAtLevel(raw, out, header);
             default -> throw new IllegalArgumentException("not a compressing codec: " + codec);
         }
         byte[] packed = new byte[header + n];
         System.arraycopy(out.array(), 0, packed, 0, packed.length);
         return packed;
+    }
+
+    private int zstdAtLevel(byte[] raw, ByteSink out, int at) {
+        out.ensure(ZstdLevels.maxCompressedLength(raw.length));
+        return ZstdLevels.compress(raw, zstdLevel, out.array(), at);
     }
 
     private static int into(Compressor c, byte[] raw, ByteSink out, int at) {

@@ -155,7 +155,7 @@ public final class DbImpl implements LightningDb {
         }
     }
 
-    private DbImpl(Path dir, LightningConfig config, DirLock dirLock, Encryptor encryptor) {
+    private DbImpl(Path dir, LightningConfig config, DirLock dirLock, Encryptor encryptor, BlockCompressor compressor) {
         this.dir = dir;
         this.config = config;
         this.dirLock = dirLock;
@@ -164,7 +164,7 @@ public final class DbImpl implements LightningDb {
         this.tableCache = new TableCache(n -> FileNames.table(dir, n), blockCache, encryptor);
         this.versions = new VersionSet(dir, config.writeChannelFactory(), this::deleteObsoleteTable, encryptor);
         this.picker = new CompactionPicker(config);
-        this.compressor = new BlockCompressor(config.compression());
+        this.compressor = compressor;
         this.flushWriter = new TableWriter(
                 config.writeChannelFactory(),
                 dir,
@@ -189,6 +189,8 @@ public final class DbImpl implements LightningDb {
     public static LightningDb open(Path dir, LightningConfig config) {
         Objects.requireNonNull(dir, "directory");
         Objects.requireNonNull(config, "config");
+        // Settings that can fail are checked before anything touches the directory.
+        BlockCompressor compressor = new BlockCompressor(config.compression(), config.zstdLevel());
         try {
             FileIo.createDirectory(dir);
         } catch (IOException e) {
@@ -196,7 +198,7 @@ public final class DbImpl implements LightningDb {
         }
         Encryptor encryptor = config.encryption() == null ? null : new Encryptor(config.encryption());
         DirLock dirLock = DirLock.acquire(dir);
-        DbImpl db = new DbImpl(dir, config, dirLock, encryptor);
+        DbImpl db = new DbImpl(dir, config, dirLock, encryptor, compressor);
         try {
             db.recover();
             db.startBackgroundWork();
