@@ -1,5 +1,6 @@
 package io.lightningdb.spring.boot.autoconfigure;
 
+import io.lightningdb.KeyProvider;
 import io.lightningdb.LightningConfig;
 import io.lightningdb.LightningDb;
 import io.lightningdb.spring.data.convert.CborEntityCodec;
@@ -34,14 +35,22 @@ public final class LightningAutoConfiguration {
     private static final Log logger = LogFactory.getLog(LightningAutoConfiguration.class);
 
     /**
-     * The engine settings from {@code lightning.db.*}, then adjusted by {@link
-     * LightningConfigCustomizer} beans. Define a {@link LightningConfig} bean to replace it.
+     * The engine settings from {@code lightning.db.*}, with the keys of a {@link KeyProvider} bean
+     * if there is one, then adjusted by {@link LightningConfigCustomizer} beans. Define a {@link
+     * LightningConfig} bean to replace it.
      */
     @Bean
     @ConditionalOnMissingBean
     LightningConfig lightningConfig(
-            LightningProperties properties, ObjectProvider<LightningConfigCustomizer> customizers) {
-        LightningConfig.Builder builder = LightningConfigFactory.create(properties);
+            LightningProperties properties,
+            ObjectProvider<KeyProvider> keyProvider,
+            ObjectProvider<LightningConfigCustomizer> customizers) {
+        KeyProvider keys = keyProvider.getIfUnique();
+        LightningProperties.Encryption encryption = properties.getEncryption();
+        if (keys != null && (encryption.getKey() != null || encryption.getKeyFile() != null)) {
+            logger.warn("A KeyProvider bean supplies the encryption keys; lightning.db.encryption.* is ignored");
+        }
+        LightningConfig.Builder builder = LightningConfigFactory.create(properties, keys);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
@@ -52,7 +61,9 @@ public final class LightningAutoConfiguration {
     LightningDb lightningDb(LightningProperties properties, LightningConfig lightningConfig) {
         // Absolute, so the path in logs, errors and health details needs no working directory.
         LightningDb db = LightningDb.open(properties.getPath().toAbsolutePath(), lightningConfig);
-        logger.info("Opened Lightning database in " + db.path());
+        // LightningConfig.toString shows encryption as on/off only, never a key.
+        logger.info("Opened Lightning database in " + db.path() + " (compression=" + lightningConfig.compression()
+                + ", encryption=" + (lightningConfig.encryption() == null ? "off" : "on") + ")");
         return db;
     }
 

@@ -1,6 +1,8 @@
 package io.lightningdb.spring.boot.autoconfigure;
 
+import io.lightningdb.KeyProvider;
 import io.lightningdb.LightningConfig;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
@@ -21,6 +23,15 @@ public final class LightningConfigFactory {
 
     /** A builder holding every engine setting of {@code properties}. */
     public static LightningConfig.Builder create(LightningProperties properties) {
+        return create(properties, null);
+    }
+
+    /**
+     * A builder holding every engine setting of {@code properties}, encrypting with {@code
+     * keyProvider} when it is not null (it then takes precedence over {@code
+     * lightning.db.encryption.*}).
+     */
+    public static LightningConfig.Builder create(LightningProperties properties, KeyProvider keyProvider) {
         LightningConfig.Builder b = LightningConfig.builder();
         set("cache-size", properties.getCacheSize(), v -> b.cacheSize(v.toBytes()));
         set("write-buffer-size", properties.getWriteBufferSize(), v -> b.writeBufferSize(v.toBytes()));
@@ -35,7 +46,40 @@ public final class LightningConfigFactory {
         set("transactions.max-active", tx.getMaxActive(), b::maxActiveTransactions);
         set("transactions.timeout", tx.getTimeout(), b::transactionTimeout);
         b.backgroundCompaction(properties.getCompaction().isBackground());
+        set("compression.type", properties.getCompression().getType(), b::compression);
+        b.encryption(EncryptionKeys.resolve(properties.getEncryption(), keyProvider));
+        LightningProperties.Backup backup = properties.getBackup();
+        validateBackup(properties.getPath(), backup);
+        if (backup.getWalArchiveDirectory() != null) {
+            b.walArchiveDirectory(backup.getWalArchiveDirectory().toAbsolutePath());
+        }
         return b;
+    }
+
+    private static void validateBackup(Path dbPath, LightningProperties.Backup backup) {
+        Integer keep = backup.getKeep();
+        if (keep != null && keep < 1) {
+            throw new InvalidConfigurationPropertyValueException(
+                    PREFIX + "backup.keep", keep, "At least 1: the backup just taken is always kept");
+        }
+        if (keep != null && backup.getDirectory() == null) {
+            throw new InvalidConfigurationPropertyValueException(
+                    PREFIX + "backup.keep", keep, "Set lightning.db.backup.directory too: keep applies to its points");
+        }
+        // A copy inside the directory it protects would be lost with it (and mixed with its files).
+        requireOutside(dbPath, "backup.directory", backup.getDirectory());
+        requireOutside(dbPath, "backup.wal-archive-directory", backup.getWalArchiveDirectory());
+    }
+
+    private static void requireOutside(Path dbPath, String name, Path dir) {
+        if (dir == null || dbPath == null) {
+            return;
+        }
+        Path db = dbPath.toAbsolutePath().normalize();
+        if (dir.toAbsolutePath().normalize().startsWith(db)) {
+            throw new InvalidConfigurationPropertyValueException(
+                    PREFIX + name, dir, "Must be outside the database directory " + db);
+        }
     }
 
     private static <T> void set(String name, T value, Consumer<T> setter) {

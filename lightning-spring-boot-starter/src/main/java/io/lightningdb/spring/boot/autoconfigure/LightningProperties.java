@@ -56,6 +56,12 @@ public class LightningProperties {
 
     private final Health health = new Health();
 
+    private final Compression compression = new Compression();
+
+    private final Encryption encryption = new Encryption();
+
+    private final Backup backup = new Backup();
+
     public Path getPath() {
         return path;
     }
@@ -130,6 +136,18 @@ public class LightningProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Compression getCompression() {
+        return compression;
+    }
+
+    public Encryption getEncryption() {
+        return encryption;
+    }
+
+    public Backup getBackup() {
+        return backup;
     }
 
     /** Value formats of stored entities. */
@@ -245,6 +263,103 @@ public class LightningProperties {
 
         public void setDiskSpaceThreshold(DataSize diskSpaceThreshold) {
             this.diskSpaceThreshold = diskSpaceThreshold;
+        }
+    }
+
+    /** Compression of table data blocks. */
+    public static class Compression {
+
+        /**
+         * Codec for new table data blocks: none, lz4, snappy, zstd or adaptive (lz4 where it saves at
+         * least 1/8 of a block). Existing tables stay readable after a change.
+         */
+        private io.lightningdb.Compression type = io.lightningdb.Compression.NONE;
+
+        public io.lightningdb.Compression getType() {
+            return type;
+        }
+
+        public void setType(io.lightningdb.Compression type) {
+            this.type = type;
+        }
+    }
+
+    /**
+     * Encryption at rest (AES-256-GCM). Set at most one of {@code key} and {@code key-file}; a {@link
+     * io.lightningdb.KeyProvider} bean takes precedence over both. The key is masked in Actuator and
+     * never logged.
+     */
+    public static class Encryption {
+
+        /**
+         * Base64 of a 32-byte AES-256 key, used as key id 1. Prefer an environment variable
+         * (LIGHTNING_DB_ENCRYPTION_KEY) or a secret store over a file in the repository.
+         */
+        private String key;
+
+        /** Key file with 'primary=<id>' and one 'key.<id>=<base64>' line per key; allows key rotation. */
+        private Path keyFile;
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        public Path getKeyFile() {
+            return keyFile;
+        }
+
+        public void setKeyFile(Path keyFile) {
+            this.keyFile = keyFile;
+        }
+
+        @Override
+        public String toString() {
+            // Never the key itself: this object may end up in a log line or a debugger view.
+            return "Encryption{key=" + (key == null ? "unset" : "******") + ", keyFile=" + keyFile + "}";
+        }
+    }
+
+    /** Backups made by the {@code lightning} Actuator endpoint, and WAL archiving for point-in-time restore. */
+    public static class Backup {
+
+        /** Backup directory that the endpoint's backup operation adds numbered backup points to. */
+        private Path directory;
+
+        /** Backup points kept after each backup; older ones are purged. Unset keeps every point. */
+        private Integer keep;
+
+        /**
+         * Directory that retired write-ahead-log segments are moved to instead of being deleted, for
+         * point-in-time restore. Unset deletes them.
+         */
+        private Path walArchiveDirectory;
+
+        public Path getDirectory() {
+            return directory;
+        }
+
+        public void setDirectory(Path directory) {
+            this.directory = directory;
+        }
+
+        public Integer getKeep() {
+            return keep;
+        }
+
+        public void setKeep(Integer keep) {
+            this.keep = keep;
+        }
+
+        public Path getWalArchiveDirectory() {
+            return walArchiveDirectory;
+        }
+
+        public void setWalArchiveDirectory(Path walArchiveDirectory) {
+            this.walArchiveDirectory = walArchiveDirectory;
         }
     }
 }

@@ -3,6 +3,8 @@ package io.lightningdb.spring.boot.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lightningdb.BackupInfo;
+import io.lightningdb.Backups;
 import io.lightningdb.LightningDb;
 import io.lightningdb.LightningException;
 import io.lightningdb.WriteChannelFactory;
@@ -25,6 +27,9 @@ import org.springframework.util.unit.DataSize;
 class LightningHealthIndicatorTests {
     @TempDir
     Path dir;
+
+    @TempDir
+    Path backups;
 
     private ApplicationContextRunner runner() {
         return LightningRunners.core(dir)
@@ -102,5 +107,38 @@ class LightningHealthIndicatorTests {
             Health health = new LightningHealthIndicator(db, DataSize.ofBytes(1)).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
         }
+    }
+
+    @Test
+    void showsTheLastBackupTimeWhenABackupDirectoryIsConfigured() {
+        runner().withPropertyValues("lightning.db.backup.directory=" + backups).run(context -> {
+            LightningHealthIndicator indicator = context.getBean(LightningHealthIndicator.class);
+            Health before = indicator.health(true);
+            assertThat(before.getDetails())
+                    .containsEntry("backupDirectory", backups.toAbsolutePath().toString())
+                    .containsEntry("backups", 0)
+                    .doesNotContainKey("lastBackup");
+
+            LightningDb db = context.getBean(LightningDb.class);
+            db.put("k", "v");
+            db.backupTo(backups);
+            assertThat(db.backupTo(backups).id()).isEqualTo(2);
+            // The backup directory records the time in milliseconds: compare with what it lists.
+            BackupInfo newest = Backups.list(backups).get(1);
+            assertThat(newest.id()).isEqualTo(2);
+            Health after = indicator.health(true);
+            assertThat(after.getStatus()).isEqualTo(Status.UP);
+            assertThat(after.getDetails())
+                    .containsEntry("backups", 2)
+                    .containsEntry("lastBackup", newest.createdAt().toString());
+        });
+    }
+
+    @Test
+    void noBackupDetailsWithoutABackupDirectory() {
+        runner().run(context -> assertThat(context.getBean(LightningHealthIndicator.class)
+                        .health(true)
+                        .getDetails())
+                .doesNotContainKeys("backupDirectory", "backups", "lastBackup"));
     }
 }

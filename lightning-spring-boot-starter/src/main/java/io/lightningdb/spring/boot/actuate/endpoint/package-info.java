@@ -1,2 +1,2 @@
-/** The {@code lightning} Actuator endpoint: statistics, and compaction as a write operation. */
+/** The {@code lightning} Actuator endpoint: statistics; compaction, backup, verify and checkpoint as write operations. */
 package io.lightningdb.spring.boot.actuate.endpoint;

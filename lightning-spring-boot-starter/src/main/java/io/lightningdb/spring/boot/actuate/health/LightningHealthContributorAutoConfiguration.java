@@ -26,6 +26,9 @@ public final class LightningHealthContributorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = {"lightningHealthIndicator", "lightningHealthContributor"})
     LightningHealthIndicator lightningHealthIndicator(LightningDb lightningDb, LightningProperties properties) {
-        return new LightningHealthIndicator(lightningDb, properties.getHealth().getDiskSpaceThreshold());
+        return new LightningHealthIndicator(
+                lightningDb,
+                properties.getHealth().getDiskSpaceThreshold(),
+                properties.getBackup().getDirectory());
     }
 }
