@@ -47,6 +47,7 @@ public final class LightningConfigFactory {
         set("transactions.timeout", tx.getTimeout(), b::transactionTimeout);
         b.backgroundCompaction(properties.getCompaction().isBackground());
         set("compression.type", properties.getCompression().getType(), b::compression);
+        set("compression.zstd-level", properties.getCompression().getZstdLevel(), b::zstdLevel);
         b.encryption(EncryptionKeys.resolve(properties.getEncryption(), keyProvider));
         LightningProperties.Backup backup = properties.getBackup();
         validateBackup(properties.getPath(), backup);

@@ -275,12 +275,26 @@ public class LightningProperties {
          */
         private io.lightningdb.Compression type = io.lightningdb.Compression.NONE;
 
+        /**
+         * Zstandard level (1-22) when the type is zstd. Levels other than 3 need
+         * com.github.luben:zstd-jni on the class path.
+         */
+        private int zstdLevel = 3;
+
         public io.lightningdb.Compression getType() {
             return type;
         }
 
         public void setType(io.lightningdb.Compression type) {
             this.type = type;
+        }
+
+        public int getZstdLevel() {
+            return zstdLevel;
+        }
+
+        public void setZstdLevel(int zstdLevel) {
+            this.zstdLevel = zstdLevel;
         }
     }
 

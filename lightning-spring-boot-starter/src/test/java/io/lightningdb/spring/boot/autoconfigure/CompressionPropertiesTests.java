@@ -47,6 +47,27 @@ class CompressionPropertiesTests {
         }
     }
 
+    @Test
+    void zstdLevelReachesTheEngine() {
+        LightningRunners.core(dir)
+                .withPropertyValues("lightning.db.compression.type=zstd", "lightning.db.compression.zstd-level=9")
+                .run(context -> {
+                    LightningDb db = context.getBean(LightningDb.class);
+                    assertThat(db.config().zstdLevel()).isEqualTo(9);
+                    assertThat(writeAndFlush(db).compressionRatio()).isGreaterThan(1.5);
+                });
+    }
+
+    @Test
+    void anInvalidZstdLevelFailsStartupNamingTheProperty() {
+        LightningRunners.core(dir)
+                .withPropertyValues("lightning.db.compression.zstd-level=42")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .hasStackTraceContaining("lightning.db.compression.zstd-level")
+                        .hasStackTraceContaining("between 1 and 22"));
+    }
+
     /** Values whose second half repeats the first, as in the benchmark: LZ4 roughly halves them. */
     private static DbStats writeAndFlush(LightningDb db) {
         String half = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
