@@ -2,8 +2,6 @@ package io.lightningdb.spring.boot.actuate.metrics;
 
 import io.lightningdb.BackupInfo;
 import io.lightningdb.DbStats;
-import io.lightningdb.KeyRange;
-import io.lightningdb.KvIterator;
 import io.lightningdb.LightningConfig;
 import io.lightningdb.LightningDb;
 import io.lightningdb.Snapshot;
@@ -14,7 +12,6 @@ import io.lightningdb.VerifyReport;
 import io.lightningdb.WriteBatch;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,28 +19,9 @@ import java.util.Optional;
  * including calls made through the snapshots and transactions it hands out, so template and
  * repository work (which runs in transactions) is timed too. Everything else is delegated.
  */
-final class TimedLightningDb implements LightningDb {
-    private final LightningDb delegate;
-    private final OperationTimers timers;
-
+final class TimedLightningDb extends TimedReads<LightningDb> implements LightningDb {
     TimedLightningDb(LightningDb delegate, OperationTimers timers) {
-        this.delegate = delegate;
-        this.timers = timers;
-    }
-
-    @Override
-    public byte[] get(byte[] key) {
-        return timers.get.record(() -> delegate.get(key));
-    }
-
-    @Override
-    public List<byte[]> getBatch(List<byte[]> keys) {
-        return timers.get.record(() -> delegate.getBatch(keys));
-    }
-
-    @Override
-    public KvIterator scan(KeyRange range) {
-        return timers.scan.record(() -> delegate.scan(range));
+        super(delegate, timers);
     }
 
     @Override

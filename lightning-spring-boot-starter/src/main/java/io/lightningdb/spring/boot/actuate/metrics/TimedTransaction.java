@@ -1,35 +1,13 @@
 package io.lightningdb.spring.boot.actuate.metrics;
 
-import io.lightningdb.KeyRange;
-import io.lightningdb.KvIterator;
 import io.lightningdb.Transaction;
 import io.lightningdb.TransactionOptions;
 import java.time.Duration;
-import java.util.List;
 
 /** A {@link Transaction} whose reads, writes and commit are recorded in {@link OperationTimers}. */
-final class TimedTransaction implements Transaction {
-    private final Transaction delegate;
-    private final OperationTimers timers;
-
+final class TimedTransaction extends TimedReads<Transaction> implements Transaction {
     TimedTransaction(Transaction delegate, OperationTimers timers) {
-        this.delegate = delegate;
-        this.timers = timers;
-    }
-
-    @Override
-    public byte[] get(byte[] key) {
-        return timers.get.record(() -> delegate.get(key));
-    }
-
-    @Override
-    public List<byte[]> getBatch(List<byte[]> keys) {
-        return timers.get.record(() -> delegate.getBatch(keys));
-    }
-
-    @Override
-    public KvIterator scan(KeyRange range) {
-        return timers.scan.record(() -> delegate.scan(range));
+        super(delegate, timers);
     }
 
     @Override
