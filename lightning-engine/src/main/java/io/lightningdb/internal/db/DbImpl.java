@@ -15,7 +15,6 @@ import io.lightningdb.TransactionConflictException;
 import io.lightningdb.TransactionOptions;
 import io.lightningdb.TransactionWork;
 import io.lightningdb.VerifyReport;
-import io.lightningdb.WalSyncMode;
 import io.lightningdb.WriteBatch;
 import io.lightningdb.internal.backup.BackupCapture;
 import io.lightningdb.internal.backup.BackupRepository;
@@ -86,7 +85,6 @@ public final class DbImpl implements LightningDb {
     private static final Logger log = LoggerFactory.getLogger(DbImpl.class);
     private static final long MAX_GROUP_BYTES = 1 << 20;
     private static final long SMALL_WRITE_BYTES = 128 << 10;
-    private static final long GATHER_NANOS = 50_000;
 
     private final Path dir;
     private final LightningConfig config;
@@ -119,7 +117,6 @@ public final class DbImpl implements LightningDb {
     private final TreeMap<Long, Integer> pinnedLogs = new TreeMap<>(); // log numbers backups still copy
     private boolean flushScheduled;
     private boolean compactionScheduled;
-    private int lastGroupWriters; // writers in the previous commit group, for gatherFollowers
 
     /**
      * A queued write: mutations to apply (validated first when they come from a transaction), or,
@@ -451,7 +448,6 @@ public final class DbImpl implements LightningDb {
                 return;
             }
             makeRoomForWrite(leader.isFlushRequest());
-            gatherFollowers(leader);
             long limit = leader.bytes() <= SMALL_WRITE_BYTES ? leader.bytes() + SMALL_WRITE_BYTES : MAX_GROUP_BYTES;
             long groupBytes = 0;
             int count = 0;
@@ -487,7 +483,6 @@ public final class DbImpl implements LightningDb {
                 groupBytes += w.bytes();
                 count += w.mutations.size();
             }
-            lastGroupWriters = group.size();
             if (count > 0) {
                 long first = lastSequence + 1;
                 lastSequence += count;
@@ -526,28 +521,6 @@ public final class DbImpl implements LightningDb {
         }
         if (leader.error != null) {
             throw leader.error;
-        }
-    }
-
-    /**
-     * In SYNC mode, waits a few microseconds for the writers of the previous group to queue again
-     * before this group is formed. Each fsync then covers them all, instead of groups alternating
-     * between one writer and the rest (the woken writers need a moment, and a core, to return).
-     * Bounded and skipped for a lone writer, so a single thread never waits. Lock held.
-     */
-    private void gatherFollowers(Writer leader) {
-        int expected = lastGroupWriters;
-        if (config.walSyncMode() != WalSyncMode.SYNC || leader.isFlushRequest() || expected <= 1) {
-            return;
-        }
-        long deadline = System.nanoTime() + GATHER_NANOS;
-        while (writers.size() < expected && System.nanoTime() < deadline) {
-            lock.unlock();
-            try {
-                Thread.yield(); // let the followers run: there may be fewer cores than writers
-            } finally {
-                lock.lock();
-            }
         }
     }
 
