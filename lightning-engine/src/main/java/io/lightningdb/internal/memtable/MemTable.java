@@ -88,6 +88,7 @@ public final class MemTable implements IteratorSource {
     private final class NodeIterator implements InternalIterator {
         private final Direction direction;
         private long node;
+        private byte[] key;
 
         NodeIterator(long start, Direction direction) {
             this.node = start;
@@ -101,7 +102,10 @@ public final class MemTable implements IteratorSource {
 
         @Override
         public byte[] key() {
-            return list.key(node);
+            if (key == null) {
+                key = list.key(node); // copied once per position: merging compares it repeatedly
+            }
+            return key;
         }
 
         @Override
@@ -111,6 +115,7 @@ public final class MemTable implements IteratorSource {
 
         @Override
         public void next() {
+            key = null;
             node = direction == Direction.FORWARD ? list.next(node) : list.previous(node);
         }
     }

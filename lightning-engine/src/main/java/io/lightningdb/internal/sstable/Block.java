@@ -102,6 +102,7 @@ final class Block {
         private final long[] varint = new long[1];
         private byte[] keyBuf = new byte[64];
         private int keyLen;
+        private byte[] keyCopy;
         private int valueOffset;
         private int valueLen;
         private int next; // offset of the entry after the current one
@@ -155,8 +156,12 @@ final class Block {
             parseAt(next, false);
         }
 
+        /** The current key, copied once per position: merging compares it again and again. */
         byte[] key() {
-            return Arrays.copyOf(keyBuf, keyLen);
+            if (keyCopy == null) {
+                keyCopy = Arrays.copyOf(keyBuf, keyLen);
+            }
+            return keyCopy;
         }
 
         byte[] value() {
@@ -164,6 +169,7 @@ final class Block {
         }
 
         private void parseAt(int p, boolean restart) {
+            keyCopy = null;
             if (p >= restartsOffset) {
                 valid = false;
                 return;
