@@ -273,16 +273,7 @@ class FaultInjectionTest {
             disk.disarm();
         }
 
-        assertFailedWith(db, NO_SPACE);
-        assertWritesRejected(db, NO_SPACE);
-        assertReadsSee(db, acked);
-        assertThatCode(db::close).doesNotThrowAnyException();
-
-        LightningDb reopened =
-                open(config.writeChannelFactory(WriteChannelFactory.DEFAULT).build());
-        assertReadsSee(reopened, acked);
-        assertNoStrayFiles(reopened);
-        assertHealthy(reopened);
+        assertReadOnlyUntilReopenedHealthy(db, config, NO_SPACE);
     }
 
     /**
@@ -309,16 +300,7 @@ class FaultInjectionTest {
         disk.armFullDisk(0, false);
         assertThatThrownBy(db::compact).isInstanceOf(LightningException.class).hasMessageContaining(NO_SPACE);
 
-        assertFailedWith(db, NO_SPACE);
-        assertWritesRejected(db, NO_SPACE);
-        assertReadsSee(db, acked);
-        assertThatCode(db::close).doesNotThrowAnyException();
-
-        LightningDb reopened =
-                open(config.writeChannelFactory(WriteChannelFactory.DEFAULT).build());
-        assertReadsSee(reopened, acked);
-        assertNoStrayFiles(reopened);
-        assertHealthy(reopened);
+        assertReadOnlyUntilReopenedHealthy(db, config, NO_SPACE);
     }
 
     // ---------------------------------------------------------------- 5. full disk at open
@@ -449,6 +431,25 @@ class FaultInjectionTest {
     }
 
     // ---------------------------------------------------------------- helpers: assertions
+
+    /**
+     * The common ending of a fault: the database reports it, refuses writes, still reads every
+     * acknowledged write and closes cleanly; reopened on a healthy disk it has all of them, no
+     * leftover files, and works.
+     */
+    private void assertReadOnlyUntilReopenedHealthy(LightningDb db, LightningConfig.Builder config, String cause)
+            throws IOException {
+        assertFailedWith(db, cause);
+        assertWritesRejected(db, cause);
+        assertReadsSee(db, acked);
+        assertThatCode(db::close).doesNotThrowAnyException();
+
+        LightningDb reopened =
+                open(config.writeChannelFactory(WriteChannelFactory.DEFAULT).build());
+        assertReadsSee(reopened, acked);
+        assertNoStrayFiles(reopened);
+        assertHealthy(reopened);
+    }
 
     /** {@link LightningDb#failure()} reports the injected fault. */
     private static void assertFailedWith(LightningDb db, String cause) {
