@@ -321,17 +321,7 @@ public final class DbBench {
     }
 
     private void printHeader() {
-        Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "Lightning DbBench, %s%n", Instant.now());
-        System.out.printf(Locale.ROOT, "CPU:        %d cores, %s%n", rt.availableProcessors(), cpuModel());
-        System.out.printf(
-                Locale.ROOT,
-                "JVM:        %s %s, max heap %.0f MiB, %s %s%n",
-                System.getProperty("java.vm.name"),
-                System.getProperty("java.version"),
-                rt.maxMemory() / MIB,
-                System.getProperty("os.name"),
-                System.getProperty("os.arch"));
+        Machine.printHeader("DbBench");
         System.out.printf(Locale.ROOT, "Keys:       %d bytes each%n", KEY_SIZE);
         System.out.printf(
                 Locale.ROOT, "Values:     %d bytes each (about %d after compression)%n", valueSize, valueSize / 2);
@@ -384,17 +374,6 @@ public final class DbBench {
                 lookups == 0 ? 0.0 : 100.0 * s.cacheHits() / lookups,
                 s.cacheEvictions(),
                 s.cacheBytes() / MIB);
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst()
-                    .orElse("unknown model");
-        } catch (IOException | UncheckedIOException e) {
-            return "unknown model";
-        }
     }
 
     private static void sleep(long millis) {

@@ -6,10 +6,8 @@ import io.lightningdb.LightningDb;
 import io.lightningdb.Transaction;
 import io.lightningdb.WalSyncMode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -139,17 +137,7 @@ public final class TransactionBench {
     }
 
     private static void printHeader(double seconds, Path parent) {
-        Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "Lightning TransactionBench, %s%n", Instant.now());
-        System.out.printf(Locale.ROOT, "CPU:        %d cores, %s%n", rt.availableProcessors(), cpuModel());
-        System.out.printf(
-                Locale.ROOT,
-                "JVM:        %s %s, max heap %.0f MiB, %s %s%n",
-                System.getProperty("java.vm.name"),
-                System.getProperty("java.version"),
-                rt.maxMemory() / (1024.0 * 1024),
-                System.getProperty("os.name"),
-                System.getProperty("os.arch"));
+        Machine.printHeader("TransactionBench");
         System.out.printf(
                 Locale.ROOT,
                 "Workload:   one transaction = put 1 random %d-byte key, %d-byte value, commit; %.1f s per run%n",
@@ -168,17 +156,6 @@ public final class TransactionBench {
                 "micros/tx",
                 "tx/fsync",
                 "vs 1 thr");
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst()
-                    .orElse("unknown model");
-        } catch (IOException | UncheckedIOException e) {
-            return "unknown model";
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
