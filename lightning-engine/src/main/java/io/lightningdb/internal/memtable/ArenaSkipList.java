@@ -24,7 +24,7 @@ final class ArenaSkipList {
     static final int MAX_HEIGHT = 12;
     private static final long NONE = 0;
     private static final int HEADER = 16;
-    private static final int CHUNK_SIZE = 1 << 20;
+    static final int CHUNK_SIZE = 1 << 20;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
@@ -53,9 +53,14 @@ final class ArenaSkipList {
         return bytesUsed;
     }
 
-    /** Inserts an entry whose internal key is {@code userKey} plus {@code trailer}. Single writer. */
-    void insert(byte[] userKey, long trailer, byte[] value) {
-        findGreaterOrEqual(userKey, userKey.length, trailer, splice);
+    /**
+     * Inserts an entry whose internal key is {@code userKey} plus {@code trailer}; returns its node.
+     * Single writer.
+     */
+    long insert(byte[] userKey, long trailer, byte[] value) {
+        if (!spliceFits(userKey, trailer)) {
+            findGreaterOrEqual(userKey, userKey.length, trailer, splice);
+        }
         int h = randomHeight();
         int current = height;
         if (h > current) {
@@ -74,8 +79,26 @@ final class ArenaSkipList {
         for (int i = 0; i < h; i++) {
             LONGS.set(c, off + HEADER + 8 * i, nextPlain(splice[i], i));
             LONGS.setRelease(chunk(splice[i]), offset(splice[i]) + HEADER + 8 * i, node);
+            splice[i] = node; // the new node precedes the next key in key order at its levels
         }
         size = size + 1;
+        return node;
+    }
+
+    /**
+     * Whether the predecessors of the previous insert still bracket this key at level 0, so they
+     * are this key's predecessors at every level: the case of keys arriving in order (sequential
+     * loads, batches of sorted keys), which then cost two comparisons instead of a descent. The
+     * splice only ever holds nodes, which are never removed, and predecessors at higher levels are
+     * never after those at lower ones, so a level-0 bracket holds at every level above.
+     */
+    private boolean spliceFits(byte[] userKey, long trailer) {
+        long prev = splice[0];
+        if (prev != NONE && compare(prev, userKey, userKey.length, trailer) >= 0) {
+            return false;
+        }
+        long next = nextPlain(prev, 0);
+        return next == NONE || compare(next, userKey, userKey.length, trailer) >= 0;
     }
 
     private int randomHeight() {

@@ -7,6 +7,7 @@ import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.util.Coding;
+import io.lightningdb.internal.util.KeyHash;
 
 /**
  * The in-memory sorted buffer of recent writes, an {@link ArenaSkipList}. One writer at a time (the
@@ -18,6 +19,7 @@ public final class MemTable implements IteratorSource {
     private static final byte[] EMPTY = new byte[0];
 
     private final ArenaSkipList list = new ArenaSkipList();
+    private final NewestIndex index = new NewestIndex(list);
     private final long walSegment;
 
     /** @param walSegment number of the first log segment holding this memtable's writes */
@@ -31,7 +33,8 @@ public final class MemTable implements IteratorSource {
 
     /** Adds an entry, copying {@code stored} (null for deletions). Single writer. */
     public void add(long sequence, int type, byte[] userKey, byte[] stored) {
-        list.insert(userKey, (sequence << 8) | type, type == ValueType.DELETION ? EMPTY : stored);
+        long node = list.insert(userKey, (sequence << 8) | type, type == ValueType.DELETION ? EMPTY : stored);
+        index.put(userKey, KeyHash.of(userKey, userKey.length), node);
     }
 
     /**
@@ -39,9 +42,16 @@ public final class MemTable implements IteratorSource {
      * {@code nowMillis}; see {@link Lookup}.
      */
     public byte[] get(byte[] userKey, long sequence, long nowMillis) {
-        long node = list.findGreaterOrEqual(userKey, userKey.length, (sequence << 8) | ValueType.SEEK, null);
-        if (ArenaSkipList.isNone(node) || !list.userKeyEquals(node, userKey)) {
+        long node = index.find(userKey, KeyHash.of(userKey, userKey.length));
+        if (ArenaSkipList.isNone(node)) {
             return null;
+        }
+        if (node == NewestIndex.UNKNOWN || (list.trailer(node) >>> 8) > sequence) {
+            // the index is off, or the newest version is too new for this reader: search the list
+            node = list.findGreaterOrEqual(userKey, userKey.length, (sequence << 8) | ValueType.SEEK, null);
+            if (ArenaSkipList.isNone(node) || !list.userKeyEquals(node, userKey)) {
+                return null;
+            }
         }
         int type = (int) (list.trailer(node) & 0xFF);
         return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, list.value(node), nowMillis);
@@ -49,7 +59,7 @@ public final class MemTable implements IteratorSource {
 
     /** Bytes of memory the entries occupy. */
     public long approximateBytes() {
-        return list.bytesUsed();
+        return list.bytesUsed() + index.bytesUsed();
     }
 
     public boolean isEmpty() {

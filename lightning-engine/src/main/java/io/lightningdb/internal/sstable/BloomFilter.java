@@ -1,18 +1,11 @@
 package io.lightningdb.internal.sstable;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * A bloom filter over the user keys of one table, so that point lookups skip tables that cannot
  * hold the key. Encoded as the bit array followed by one byte holding the probe count. Probes use
- * double hashing of one 64-bit hash.
+ * double hashing of one 64-bit {@link io.lightningdb.internal.util.KeyHash}.
  */
 final class BloomFilter {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long M = 0xc6a4a7935bd1e995L;
-
     private BloomFilter() {}
 
     /** Builds the filter for {@code count} keys whose hashes are in {@code hashes}. */
@@ -52,31 +45,5 @@ final class BloomFilter {
             h += delta;
         }
         return true;
-    }
-
-    /** A 64-bit MurmurHash2-style hash of {@code key[0, len)}. */
-    static long hash(byte[] key, int len) {
-        long h = 0x9747b28cL ^ (len * M);
-        int i = 0;
-        for (; i + 8 <= len; i += 8) {
-            long k = (long) LONGS.get(key, i);
-            k *= M;
-            k ^= k >>> 47;
-            k *= M;
-            h ^= k;
-            h *= M;
-        }
-        if (i < len) {
-            long k = 0;
-            for (int j = len - 1; j >= i; j--) {
-                k = (k << 8) | (key[j] & 0xFF);
-            }
-            h ^= k;
-            h *= M;
-        }
-        h ^= h >>> 47;
-        h *= M;
-        h ^= h >>> 47;
-        return h;
     }
 }

@@ -16,6 +16,7 @@ import io.lightningdb.internal.util.ByteSource;
 import io.lightningdb.internal.util.Checksums;
 import io.lightningdb.internal.util.Coding;
 import io.lightningdb.internal.util.FileIo;
+import io.lightningdb.internal.util.KeyHash;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -227,7 +228,7 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     /** Whether the bloom filter admits {@code userKey}. */
     public boolean mayContain(byte[] userKey) {
-        return BloomFilter.mayContain(filter, BloomFilter.hash(userKey, userKey.length));
+        return BloomFilter.mayContain(filter, KeyHash.of(userKey, userKey.length));
     }
 
     /** Newest entry for {@code userKey} at or below {@code sequence}, resolved at {@code nowMillis}; see {@link Lookup}. */

@@ -8,6 +8,7 @@ import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.Checksums;
 import io.lightningdb.internal.util.FileIo;
+import io.lightningdb.internal.util.KeyHash;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class TableBuilder implements AutoCloseable {
             smallest = ikey;
         }
         if (largest == null || !InternalKey.sameUserKey(largest, ikey)) {
-            addKeyHash(BloomFilter.hash(ikey, InternalKey.userKeyLength(ikey)));
+            addKeyHash(KeyHash.of(ikey, InternalKey.userKeyLength(ikey)));
         }
         largest = ikey;
         block.add(ikey, value);

@@ -1,0 +1,207 @@
+package io.lightningdb.internal.memtable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lightningdb.internal.iterator.Direction;
+import io.lightningdb.internal.iterator.InternalIterator;
+import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.Lookup;
+import io.lightningdb.internal.key.ValueType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The memtable against a model of every version of every key: point reads at every sequence (which
+ * exercise the hash index of newest versions and its fall-back to the skip list), scans in both
+ * directions, inserts in key order (the splice fast path) and at random, and a reader racing the
+ * writer.
+ */
+class MemTableTest {
+    private static final long NOW = 0;
+
+    /** key → (sequence → value, null for a deletion) */
+    private final Map<String, TreeMap<Long, byte[]>> model = new TreeMap<>();
+
+    private final MemTable mem = new MemTable(1);
+    private long sequence;
+
+    @Test
+    void randomVersionsReadAtEverySequence() {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 30_000; i++) { // several times the index's initial size: it grows
+            String key = key(random.nextInt(5_000));
+            if (random.nextInt(8) == 0) {
+                delete(key);
+            } else {
+                put(key, value(random));
+            }
+        }
+        assertPointReadsMatchModel(random);
+        assertScansMatchModel();
+    }
+
+    @Test
+    void keysInOrderAndThenOutOfOrder() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            put(key(2 * i), value(random)); // in order: each insert reuses the previous splice
+        }
+        for (int i = 0; i < 5_000; i++) {
+            put(key(2 * random.nextInt(20_000) + 1), value(random)); // in between
+            put(key(2 * random.nextInt(20_000)), value(random)); // a new version of an in-order key
+        }
+        for (int i = 40_000; i < 41_000; i++) {
+            put(key(i), value(random)); // in order again, past the end
+        }
+        assertPointReadsMatchModel(random);
+        assertScansMatchModel();
+        assertThat(mem.get(bytes(key(-1)), sequence, NOW)).isNull();
+    }
+
+    @Test
+    void sameKeyManyVersions() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 500; i++) {
+            put("hot", value(random));
+            if (i % 50 == 49) {
+                delete("hot");
+            }
+        }
+        assertPointReadsMatchModel(random);
+        assertScansMatchModel();
+    }
+
+    @Test
+    void readerRacingTheWriterSeesEveryPublishedVersion() throws Exception {
+        int keys = 50_000;
+        AtomicLong published = new AtomicLong();
+        AtomicReference<String> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            SplittableRandom random = new SplittableRandom(11);
+            while (published.get() < keys && failure.get() == null) {
+                long visible = published.get(); // keys 0 .. visible-1 were written at sequences 1 .. visible
+                if (visible == 0) {
+                    continue;
+                }
+                int k = random.nextInt((int) visible);
+                byte[] v = mem.get(bytes(key(k)), visible, NOW);
+                if (v == null || !new String(v, StandardCharsets.UTF_8).equals("v" + k)) {
+                    failure.set("key " + k + " at sequence " + visible + " read " + (v == null ? null : new String(v)));
+                }
+                if (mem.get(bytes(key(k)), k, NOW) != null) { // written at sequence k + 1
+                    failure.set("key " + k + " visible below its sequence");
+                }
+            }
+        });
+        reader.start();
+        SplittableRandom random = new SplittableRandom(5);
+        int[] order = random.ints(0, Integer.MAX_VALUE).limit(keys).toArray();
+        List<Integer> shuffled = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            shuffled.add(i);
+        }
+        for (int i = keys - 1; i > 0; i--) {
+            int j = order[i] % (i + 1);
+            Integer t = shuffled.get(i);
+            shuffled.set(i, shuffled.get(j));
+            shuffled.set(j, t);
+        }
+        // The writer inserts key k at sequence k + 1 in random order, and publishes a sequence once
+        // every key below it is in, as the engine publishes a group's last sequence after applying it.
+        boolean[] done = new boolean[keys];
+        int low = 0;
+        for (int k : shuffled) {
+            mem.add(k + 1, ValueType.VALUE, bytes(key(k)), bytes("v" + k));
+            done[k] = true;
+            while (low < keys && done[low]) {
+                low++;
+            }
+            published.set(low);
+        }
+        reader.join();
+        assertThat(failure.get()).isNull();
+    }
+
+    private void put(String key, byte[] value) {
+        sequence++;
+        mem.add(sequence, ValueType.VALUE, bytes(key), value);
+        model.computeIfAbsent(key, k -> new TreeMap<>()).put(sequence, value);
+    }
+
+    private void delete(String key) {
+        sequence++;
+        mem.add(sequence, ValueType.DELETION, bytes(key), null);
+        model.computeIfAbsent(key, k -> new TreeMap<>()).put(sequence, null);
+    }
+
+    private void assertPointReadsMatchModel(SplittableRandom random) {
+        for (var e : model.entrySet()) {
+            byte[] userKey = bytes(e.getKey());
+            TreeMap<Long, byte[]> versions = e.getValue();
+            List<Long> at = new ArrayList<>(List.of(0L, sequence, versions.firstKey() - 1, versions.lastKey()));
+            for (int i = 0; i < 3; i++) {
+                at.add(1 + random.nextLong(sequence));
+            }
+            for (long s : at) {
+                var expected = versions.floorEntry(s);
+                byte[] actual = mem.get(userKey, s, NOW);
+                if (expected == null) {
+                    assertThat(actual).as("%s at %d", e.getKey(), s).isNull();
+                } else if (expected.getValue() == null) {
+                    assertThat(actual).as("%s at %d", e.getKey(), s).isSameAs(Lookup.DELETED);
+                } else {
+                    assertThat(actual).as("%s at %d", e.getKey(), s).isEqualTo(expected.getValue());
+                }
+            }
+        }
+    }
+
+    /** Every version of every key, newest first within a key, forward and backward. */
+    private void assertScansMatchModel() {
+        List<String> expected = new ArrayList<>();
+        for (var e : model.entrySet()) {
+            for (var v : e.getValue().descendingMap().entrySet()) {
+                expected.add(e.getKey() + "@" + v.getKey() + "="
+                        + (v.getValue() == null ? "-" : Arrays.hashCode(v.getValue())));
+            }
+        }
+        assertThat(scan(Direction.FORWARD)).containsExactlyElementsOf(expected);
+        List<String> reversed = new ArrayList<>(expected);
+        java.util.Collections.reverse(reversed);
+        assertThat(scan(Direction.REVERSE)).containsExactlyElementsOf(reversed);
+    }
+
+    private List<String> scan(Direction direction) {
+        List<String> out = new ArrayList<>();
+        InternalIterator it = mem.iterator(direction, null);
+        for (; it.valid(); it.next()) {
+            byte[] ikey = it.key();
+            String user = new String(InternalKey.userKey(ikey), StandardCharsets.UTF_8);
+            boolean deletion = InternalKey.type(ikey) == ValueType.DELETION;
+            out.add(user + "@" + InternalKey.sequence(ikey) + "=" + (deletion ? "-" : Arrays.hashCode(it.value())));
+        }
+        return out;
+    }
+
+    private static String key(int n) {
+        return String.format("key%08d", n);
+    }
+
+    private static byte[] value(SplittableRandom random) {
+        byte[] v = new byte[1 + random.nextInt(40)];
+        random.nextBytes(v);
+        return v;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
