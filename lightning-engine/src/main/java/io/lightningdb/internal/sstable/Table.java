@@ -38,6 +38,7 @@ public final class Table implements IteratorSource, AutoCloseable {
     private final long[] blockOffsets;
     private final int[] blockSizes;
     private final long entries;
+    private final ResidentBlocks resident;
 
     private Table(
             Path path,
@@ -60,6 +61,7 @@ public final class Table implements IteratorSource, AutoCloseable {
         this.blockOffsets = blockOffsets;
         this.blockSizes = blockSizes;
         this.entries = entries;
+        this.resident = new ResidentBlocks(blockOffsets.length);
     }
 
     /** Opens a table, verifying footer, index and filter checksums. */
@@ -179,7 +181,7 @@ public final class Table implements IteratorSource, AutoCloseable {
     }
 
     private Block dataBlock(int i) {
-        return cache.get(BlockCache.key(fileNumber, blockOffsets[i]), k -> readDataBlock(i));
+        return cache.get(resident, i, BlockCache.key(fileNumber, blockOffsets[i]), () -> readDataBlock(i));
     }
 
     private Block readDataBlock(int i) {
@@ -273,6 +275,11 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     public long entries() {
         return entries;
+    }
+
+    /** How many of this table's blocks it references directly (they are in the cache). */
+    int residentBlocks() {
+        return resident.count();
     }
 
     /** Drops this table's blocks from the shared cache; called when the file is deleted. */
