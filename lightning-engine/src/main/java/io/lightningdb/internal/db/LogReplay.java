@@ -66,11 +66,13 @@ final class LogReplay {
                 maxSequence[0] = Math.max(maxSequence[0], seq);
             });
             if (result.tornAt() >= 0) {
-                log.warn(
-                        "Dropped an incomplete record at the end of {} (offset {}): a crash or failed write cut it"
-                                + " short, so it was never acknowledged",
-                        logPath,
-                        result.tornAt());
+                if (!result.zeroTail()) {
+                    log.warn(
+                            "Dropped an incomplete record at the end of {} (offset {}): a crash or failed write cut it"
+                                    + " short, so it was never acknowledged",
+                            logPath,
+                            result.tornAt());
+                }
                 try (var ch = FileIo.openForWrite(config.writeChannelFactory(), logPath, true)) {
                     ch.truncate(result.validLength());
                     ch.force(true);

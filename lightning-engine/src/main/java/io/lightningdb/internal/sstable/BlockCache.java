@@ -53,7 +53,7 @@ public final class BlockCache {
         Block block = resident.get(index);
         if (block != null) {
             residentHits.increment();
-            if (resident.sampleTouch()) {
+            if (ResidentBlocks.sampleTouch()) {
                 cache.asMap().get(key); // keeps the block's frequency and recency in the policy
             }
             return block;

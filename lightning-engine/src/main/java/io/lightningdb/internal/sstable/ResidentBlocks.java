@@ -1,5 +1,6 @@
 package io.lightningdb.internal.sstable;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -15,7 +16,6 @@ final class ResidentBlocks {
     static final int TOUCH_EVERY = 8;
 
     private final AtomicReferenceArray<Block> slots;
-    private int hits; // racy on purpose: it only spaces out the touches
 
     ResidentBlocks(int blockCount) {
         slots = new AtomicReferenceArray<>(blockCount);
@@ -26,9 +26,9 @@ final class ResidentBlocks {
         return slots.getAcquire(index);
     }
 
-    /** Whether this hit should also be reported to the cache. */
-    boolean sampleTouch() {
-        return (++hits & (TOUCH_EVERY - 1)) == 0;
+    /** Whether this hit should also be reported to the cache (at random: no shared counter to contend on). */
+    static boolean sampleTouch() {
+        return (ThreadLocalRandom.current().nextInt() & (TOUCH_EVERY - 1)) == 0;
     }
 
     void publish(int index, Block block) {

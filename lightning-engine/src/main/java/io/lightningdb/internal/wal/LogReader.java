@@ -15,16 +15,19 @@ import java.util.function.Consumer;
  * Reads the records of one log file. Any checksum mismatch or malformed frame is a {@link
  * CorruptionException} naming the file and offset. The one exception is an incomplete record at
  * the very end of a file that may have been cut short by a crash ({@code tornTailAllowed}): it is
- * reported through {@link Result#tornAt()} so the caller can truncate it.
+ * reported through {@link Result#tornAt()} so the caller can truncate it. Past the end of a file or
+ * followed only by zeros (space the writer preallocated) both count as the very end.
  */
 public final class LogReader {
     private LogReader() {}
 
     /**
      * @param validLength bytes up to the end of the last whole record
-     * @param tornAt offset of an incomplete tail record, or -1
+     * @param tornAt offset of an incomplete tail record or of a zero-filled tail, or -1
+     * @param zeroTail whether what follows the last record is only zeros (space a writer
+     *     preallocated, or blocks a crash left unwritten), not part of a record
      */
-    public record Result(long validLength, long tornAt, int records) {}
+    public record Result(long validLength, long tornAt, int records, boolean zeroTail) {}
 
     public static Result read(Path file, boolean tornTailAllowed, Consumer<byte[]> payloads) throws IOException {
         return read(file, tornTailAllowed, null, payloads);
@@ -47,15 +50,20 @@ public final class LogReader {
                 throw new CorruptionException(file, pos, "negative record length");
             }
             if (remaining < LogFormat.HEADER_SIZE || LogFormat.HEADER_SIZE + (long) len > remaining) {
-                if (tornTailAllowed || allZero(data, pos)) {
-                    return new Result(pos, pos, records);
+                boolean zeros = allZero(data, pos);
+                if (tornTailAllowed || zeros) {
+                    return new Result(pos, pos, records, zeros);
                 }
                 throw new CorruptionException(file, pos, "incomplete record");
             }
             int crc = Coding.getInt(data, pos + 4);
             if (Checksums.crc32c(data, pos + 8, len + 1) != crc) {
                 if (allZero(data, pos)) {
-                    return new Result(pos, pos, records); // a zero-filled tail, never written
+                    return new Result(pos, pos, records, true); // a zero-filled tail, never written
+                }
+                if (tornTailAllowed && allZero(data, pos + LogFormat.HEADER_SIZE + len)) {
+                    // the last record, cut short inside space preallocated with zeros
+                    return new Result(pos, pos, records, false);
                 }
                 throw new CorruptionException(file, pos, "record checksum mismatch");
             }
@@ -80,7 +88,7 @@ public final class LogReader {
             records++;
             pos += LogFormat.HEADER_SIZE + len;
         }
-        return new Result(pos, -1, records);
+        return new Result(pos, -1, records, false);
     }
 
     private static boolean allZero(byte[] data, int from) {

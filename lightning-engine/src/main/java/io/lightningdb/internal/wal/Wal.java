@@ -54,7 +54,7 @@ public final class Wal implements AutoCloseable {
         this.syncs = syncs;
         this.bytes = bytes;
         this.backgroundFailure = backgroundFailure;
-        this.current = new LogWriter(channels, segmentPath.apply(firstSegment), firstSegment, encryptor);
+        this.current = newSegment(firstSegment);
         if (mode == WalSyncMode.SYNC) {
             syncer = null;
         } else {
@@ -66,6 +66,11 @@ public final class Wal implements AutoCloseable {
             long nanos = interval.toNanos();
             syncer.scheduleWithFixedDelay(this::backgroundSync, nanos, nanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** A segment writer; preallocated when every commit fsyncs (see {@link LogWriter}). */
+    private LogWriter newSegment(long number) throws IOException {
+        return new LogWriter(channels, segmentPath.apply(number), number, encryptor, mode == WalSyncMode.SYNC);
     }
 
     public long currentSegment() {
@@ -108,7 +113,7 @@ public final class Wal implements AutoCloseable {
             old.sync();
             syncs.increment();
             old.close();
-            current = new LogWriter(channels, segmentPath.apply(number), number, encryptor);
+            current = newSegment(number);
         }
     }
 
