@@ -49,7 +49,7 @@ public final class PointInTimeRestore {
             if (done) {
                 break;
             }
-            LogReader.read(segment, true, encryptor, this::group);
+            LogReader.read(segment, LogReader.Tail.CRASHED, encryptor, this::group);
         }
         return next - 1;
     }

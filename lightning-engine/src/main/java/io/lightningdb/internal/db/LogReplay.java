@@ -61,10 +61,11 @@ final class LogReplay {
         for (int i = 0; i < logs.size(); i++) {
             Path logPath = FileNames.log(dir, logs.get(i));
             boolean last = i == logs.size() - 1;
-            var result = LogReader.read(logPath, last, encryptor, payload -> {
-                long seq = BatchCodec.decode(payload, replay[0]::add);
-                maxSequence[0] = Math.max(maxSequence[0], seq);
-            });
+            var result = LogReader.read(
+                    logPath, last ? LogReader.Tail.CRASHED : LogReader.Tail.COMPLETE, encryptor, payload -> {
+                        long seq = BatchCodec.decode(payload, replay[0]::add);
+                        maxSequence[0] = Math.max(maxSequence[0], seq);
+                    });
             if (result.tornAt() >= 0) {
                 if (!result.zeroTail()) {
                     log.warn(

@@ -65,7 +65,8 @@ public final class Verifier {
 
     private void read(Path path, boolean tornTailAllowed, Consumer<byte[]> decode) {
         try {
-            LogReader.Result r = LogReader.read(path, tornTailAllowed, encryptor, decode);
+            LogReader.Result r = LogReader.read(
+                    path, tornTailAllowed ? LogReader.Tail.APPENDING : LogReader.Tail.COMPLETE, encryptor, decode);
             logFiles++;
             records += r.records();
         } catch (NoSuchFileException e) {

@@ -64,8 +64,8 @@ public final class VersionSet implements AutoCloseable {
         }
         List<VersionEdit> edits = new ArrayList<>();
         // A manifest edit counts only once fsynced; a crash can leave only an incomplete last record.
-        LogReader.Result result =
-                LogReader.read(manifestPath, true, encryptor, payload -> edits.add(VersionEdit.decode(payload)));
+        LogReader.Result result = LogReader.read(
+                manifestPath, LogReader.Tail.CRASHED, encryptor, payload -> edits.add(VersionEdit.decode(payload)));
         if (edits.isEmpty()) {
             throw new CorruptionException(manifestPath, 0, "manifest holds no complete record");
         }

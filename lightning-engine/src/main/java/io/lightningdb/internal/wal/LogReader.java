@@ -14,12 +14,24 @@ import java.util.function.Consumer;
 /**
  * Reads the records of one log file. Any checksum mismatch or malformed frame is a {@link
  * CorruptionException} naming the file and offset. The one exception is an incomplete record at
- * the very end of a file that may have been cut short by a crash ({@code tornTailAllowed}): it is
- * reported through {@link Result#tornAt()} so the caller can truncate it. Past the end of a file or
- * followed only by zeros (space the writer preallocated) both count as the very end.
+ * the very end of a file that may have been cut short (see {@link Tail}): it is reported through
+ * {@link Result#tornAt()} so the caller can truncate it.
  */
 public final class LogReader {
     private LogReader() {}
+
+    /** How much damage the end of a file may show without being corruption. */
+    public enum Tail {
+        /** None: the file was closed after its last record (older log segments). */
+        COMPLETE,
+        /** An incomplete last record: a writer may be appending it right now (live files). */
+        APPENDING,
+        /**
+         * Also a last record whose checksum fails and that only zeros follow: a crash or power loss
+         * persisted its start inside space the writer had preallocated (recovery of the newest file).
+         */
+        CRASHED
+    }
 
     /**
      * @param validLength bytes up to the end of the last whole record
@@ -29,8 +41,8 @@ public final class LogReader {
      */
     public record Result(long validLength, long tornAt, int records, boolean zeroTail) {}
 
-    public static Result read(Path file, boolean tornTailAllowed, Consumer<byte[]> payloads) throws IOException {
-        return read(file, tornTailAllowed, null, payloads);
+    public static Result read(Path file, Tail tail, Consumer<byte[]> payloads) throws IOException {
+        return read(file, tail, null, payloads);
     }
 
     /**
@@ -38,8 +50,7 @@ public final class LogReader {
      *
      * @throws EncryptionKeyException for an encrypted record whose key is missing or wrong
      */
-    public static Result read(Path file, boolean tornTailAllowed, Encryptor encryptor, Consumer<byte[]> payloads)
-            throws IOException {
+    public static Result read(Path file, Tail tail, Encryptor encryptor, Consumer<byte[]> payloads) throws IOException {
         byte[] data = Files.readAllBytes(file);
         int pos = 0;
         int records = 0;
@@ -51,7 +62,7 @@ public final class LogReader {
             }
             if (remaining < LogFormat.HEADER_SIZE || LogFormat.HEADER_SIZE + (long) len > remaining) {
                 boolean zeros = allZero(data, pos);
-                if (tornTailAllowed || zeros) {
+                if (tail != Tail.COMPLETE || zeros) {
                     return new Result(pos, pos, records, zeros);
                 }
                 throw new CorruptionException(file, pos, "incomplete record");
@@ -61,7 +72,7 @@ public final class LogReader {
                 if (allZero(data, pos)) {
                     return new Result(pos, pos, records, true); // a zero-filled tail, never written
                 }
-                if (tornTailAllowed && allZero(data, pos + LogFormat.HEADER_SIZE + len)) {
+                if (tail == Tail.CRASHED && allZero(data, pos + LogFormat.HEADER_SIZE + len)) {
                     // the last record, cut short inside space preallocated with zeros
                     return new Result(pos, pos, records, false);
                 }

@@ -38,7 +38,8 @@ class LogWriterTest {
 
         // As recovery after a crash sees it: every record, then a tail of zeros that is no record.
         List<String> read = new ArrayList<>();
-        LogReader.Result open = LogReader.read(file, false, p -> read.add(new String(p, StandardCharsets.UTF_8)));
+        LogReader.Result open =
+                LogReader.read(file, LogReader.Tail.COMPLETE, p -> read.add(new String(p, StandardCharsets.UTF_8)));
         assertThat(read).isEqualTo(written);
         assertThat(open.validLength()).isEqualTo(logical);
         assertThat(open.zeroTail()).isTrue();
@@ -46,7 +47,8 @@ class LogWriterTest {
         writer.close();
         assertThat(Files.size(file)).isEqualTo(logical);
         read.clear();
-        LogReader.Result closed = LogReader.read(file, false, p -> read.add(new String(p, StandardCharsets.UTF_8)));
+        LogReader.Result closed =
+                LogReader.read(file, LogReader.Tail.COMPLETE, p -> read.add(new String(p, StandardCharsets.UTF_8)));
         assertThat(read).isEqualTo(written);
         assertThat(closed.tornAt()).isEqualTo(-1);
         assertThat(closed.zeroTail()).isFalse();
@@ -70,12 +72,16 @@ class LogWriterTest {
             raf.write(new byte[(int) (end - middle)]);
         }
         List<String> read = new ArrayList<>();
-        LogReader.Result result = LogReader.read(file, true, p -> read.add(new String(p, StandardCharsets.UTF_8)));
+        LogReader.Result result =
+                LogReader.read(file, LogReader.Tail.CRASHED, p -> read.add(new String(p, StandardCharsets.UTF_8)));
         assertThat(read).hasSize(9);
         assertThat(result.tornAt()).isEqualTo(lastStart);
         assertThat(result.validLength()).isEqualTo(lastStart);
-        assertThatThrownBy(() -> LogReader.read(file, false, p -> {}))
+        assertThatThrownBy(() -> LogReader.read(file, LogReader.Tail.COMPLETE, p -> {}))
                 .as("the same tear in a segment that is not the newest lost acknowledged writes")
+                .isInstanceOf(CorruptionException.class);
+        assertThatThrownBy(() -> LogReader.read(file, LogReader.Tail.APPENDING, p -> {}))
+                .as("in a live log, a whole record that fails its checksum is damage, not an append")
                 .isInstanceOf(CorruptionException.class);
         writer.close();
     }
