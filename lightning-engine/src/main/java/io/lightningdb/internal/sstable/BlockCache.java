@@ -59,6 +59,9 @@ public final class BlockCache {
             return block;
         }
         Entry e = cache.get(key, k -> new Entry(loader.get(), resident, index));
+        if (e.owner() != resident) { // cached for another instance of the table: only its slot gets cleared
+            return e.block();
+        }
         resident.publish(index, e.block());
         if (cache.asMap().get(key) != e) { // evicted before the slot was set: do not pin it
             resident.clear(index, e.block());

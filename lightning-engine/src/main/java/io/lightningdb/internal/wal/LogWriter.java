@@ -24,6 +24,7 @@ import java.nio.file.Path;
  */
 public final class LogWriter implements AutoCloseable {
     private static final int PREALLOCATION_STEP = 1 << 20;
+    private static final byte[] ZEROS = new byte[64 * 1024]; // only ever read
 
     private final Path path;
     private final long number;
@@ -119,18 +120,17 @@ public final class LogWriter implements AutoCloseable {
 
     /** Zero-fills the file from its current end to past {@code needed}; on failure, stops preallocating. */
     private void preallocate(long needed) {
-        long from = Math.max(preallocatedTo, flushedSize);
+        long position = Math.max(preallocatedTo, flushedSize);
         long to = (needed / PREALLOCATION_STEP + 1) * PREALLOCATION_STEP;
-        ByteBuffer zeros = ByteBuffer.allocate((int) (to - from));
         try {
-            while (zeros.hasRemaining()) {
-                channel.write(zeros, from + zeros.position());
+            while (position < to) {
+                ByteBuffer zeros = ByteBuffer.wrap(ZEROS, 0, (int) Math.min(ZEROS.length, to - position));
+                position += channel.write(zeros, position);
             }
-            preallocatedTo = to;
         } catch (IOException e) {
             preallocate = false; // zeros that did land read as the end of the log
-            preallocatedTo = from + zeros.position();
         }
+        preallocatedTo = position;
     }
 
     /** Flushes, then fsyncs the file's data. */
