@@ -8,7 +8,11 @@ import io.lightningdb.KvIterator;
 import io.lightningdb.LightningDb;
 import io.lightningdb.WalSyncMode;
 import io.lightningdb.testutil.ChildJvm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -66,10 +71,30 @@ class CrashTest {
             }
             resolve(mode, state, unverified, openAndCheck(mode), "opened in-process");
         } catch (AssertionError | RuntimeException e) {
+            Path kept = keepForInspection(mode, seed, round);
             throw new AssertionError(
                     "crash test failed: mode " + mode + ", seed " + seed + ", round " + round
-                            + " (rerun with -Dlightning.crash.seed=" + seed + ")",
+                            + " (rerun with -Dlightning.crash.seed=" + seed + "); database files kept in " + kept,
                     e);
+        }
+    }
+
+    /** Copies the failed database out of the temporary directory, which JUnit deletes. */
+    private Path keepForInspection(WalSyncMode mode, long seed, int round) {
+        Path target = Path.of("target", "crash-failures", mode + "-" + seed + "-round-" + round)
+                .toAbsolutePath();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path source : files.toList()) {
+                Path copy = target.resolve(dir.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return target;
+        } catch (IOException | UncheckedIOException copyFailure) {
+            return Path.of("(not kept: " + copyFailure.getMessage() + ")");
         }
     }
 
