@@ -37,6 +37,7 @@ import io.lightningdb.internal.sstable.TableCache;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.FileIo;
 import io.lightningdb.internal.util.FileNames;
+import io.lightningdb.internal.util.KeyHash;
 import io.lightningdb.internal.version.FileMetaData;
 import io.lightningdb.internal.version.Version;
 import io.lightningdb.internal.version.VersionEdit;
@@ -666,17 +667,18 @@ public final class DbImpl implements LightningDb {
 
     /** Searches memtables newest first, then tables, stopping at the first component that knows the key. */
     private byte[] lookup(ReadView v, byte[] key, long seq, long now) {
-        byte[] r = v.mem.get(key, seq, now);
+        long hash = KeyHash.of(key, key.length); // once for the memtables' indexes and every bloom filter
+        byte[] r = v.mem.get(key, hash, seq, now);
         if (r != null) {
             return r;
         }
         for (MemTable imm : v.immutables) {
-            r = imm.get(key, seq, now);
+            r = imm.get(key, hash, seq, now);
             if (r != null) {
                 return r;
             }
         }
-        return v.version.get(key, seq, now, tableCache);
+        return v.version.get(key, hash, seq, now, tableCache);
     }
 
     @Override

@@ -42,7 +42,12 @@ public final class MemTable implements IteratorSource {
      * {@code nowMillis}; see {@link Lookup}.
      */
     public byte[] get(byte[] userKey, long sequence, long nowMillis) {
-        long node = index.find(userKey, KeyHash.of(userKey, userKey.length));
+        return get(userKey, KeyHash.of(userKey, userKey.length), sequence, nowMillis);
+    }
+
+    /** Like {@link #get(byte[], long, long)}, with the key's {@link KeyHash} already computed. */
+    public byte[] get(byte[] userKey, long hash, long sequence, long nowMillis) {
+        long node = index.find(userKey, hash);
         if (ArenaSkipList.isNone(node)) {
             return null;
         }

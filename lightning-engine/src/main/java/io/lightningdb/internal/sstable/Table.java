@@ -235,7 +235,12 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     /** Newest entry for {@code userKey} at or below {@code sequence}, resolved at {@code nowMillis}; see {@link Lookup}. */
     public byte[] get(byte[] userKey, long sequence, long nowMillis) {
-        if (!mayContain(userKey)) {
+        return get(userKey, KeyHash.of(userKey, userKey.length), sequence, nowMillis);
+    }
+
+    /** Like {@link #get(byte[], long, long)}, with the key's {@link KeyHash} already computed. */
+    public byte[] get(byte[] userKey, long hash, long sequence, long nowMillis) {
+        if (!BloomFilter.mayContain(filter, hash)) {
             return null;
         }
         byte[] target = InternalKey.seekKey(userKey, sequence);

@@ -76,11 +76,14 @@ public final class Version {
         return -1;
     }
 
-    /** Newest entry for {@code userKey} at or below {@code sequence}; see {@code Lookup}. */
-    public byte[] get(byte[] userKey, long sequence, long nowMillis, TableCache tables) {
+    /**
+     * Newest entry for {@code userKey}, whose {@code KeyHash} is {@code hash}, at or below {@code
+     * sequence}; see {@code Lookup}.
+     */
+    public byte[] get(byte[] userKey, long hash, long sequence, long nowMillis, TableCache tables) {
         for (FileMetaData f : levels.get(0)) {
             if (f.covers(userKey)) {
-                byte[] r = tables.get(f.number()).get(userKey, sequence, nowMillis);
+                byte[] r = tables.get(f.number()).get(userKey, hash, sequence, nowMillis);
                 if (r != null) {
                     return r;
                 }
@@ -97,7 +100,7 @@ public final class Version {
             }
             int i = findFile(files, target);
             if (i < files.size() && files.get(i).covers(userKey)) {
-                byte[] r = tables.get(files.get(i).number()).get(userKey, sequence, nowMillis);
+                byte[] r = tables.get(files.get(i).number()).get(userKey, hash, sequence, nowMillis);
                 if (r != null) {
                     return r;
                 }
