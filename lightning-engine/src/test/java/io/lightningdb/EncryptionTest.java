@@ -50,8 +50,25 @@ class EncryptionTest {
         }
     }
 
-    /** Every file under {@code root}, read whole. */
+    /**
+     * Every file under {@code root}, read whole. The open database retires an old log in the
+     * background after a flush; a file that vanishes mid-walk means walking again.
+     */
     private static List<byte[]> allFileBytes(Path root) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readAll(root);
+            } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException e) {
+                boolean vanished = e instanceof java.nio.file.NoSuchFileException
+                        || e.getCause() instanceof java.nio.file.NoSuchFileException;
+                if (!vanished || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<byte[]> readAll(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile)
                     .map(p -> {
