@@ -236,6 +236,7 @@ public final class DbImpl implements LightningDb {
                 }
             }
         }
+        markFileNumbersOnDiskUsed();
         VersionEdit edit = new VersionEdit();
         long maxSequence = new LogReplay(dir, config, encryptor, this::writeLevel0)
                 .replay(versions.logNumber(), versions.lastSequence(), edit);
@@ -259,6 +260,21 @@ public final class DbImpl implements LightningDb {
                 encryptor);
         installView();
         deleteObsoleteFiles();
+    }
+
+    /**
+     * A number the manifest does not know of may still name a file: a log segment started after
+     * the last edit, or a table being written at the crash. Reusing it would leave that log to be
+     * replayed again, over newer data, at the next recovery.
+     */
+    private void markFileNumbersOnDiskUsed() throws IOException {
+        try (var files = Files.list(dir)) {
+            files.map(p -> FileNames.parse(p.getFileName().toString()))
+                    .filter(p -> p.kind() == FileNames.Kind.LOG
+                            || p.kind() == FileNames.Kind.TABLE
+                            || p.kind() == FileNames.Kind.MANIFEST)
+                    .forEach(p -> versions.markFileNumberUsed(p.number()));
+        }
     }
 
     private void writeLevel0(MemTable table, VersionEdit edit, long smallestSnapshot) throws IOException {

@@ -189,6 +189,15 @@ public final class VersionSet implements AutoCloseable {
         return nextFileNumber++;
     }
 
+    /**
+     * Makes sure {@code number} is never handed out again. Log segments rotate without a manifest
+     * edit, so after a crash the manifest's next file number can lie below files on disk; recovery
+     * marks those as used before it allocates anything.
+     */
+    public void markFileNumberUsed(long number) {
+        nextFileNumber = Math.max(nextFileNumber, number + 1);
+    }
+
     public long logNumber() {
         return logNumber;
     }
