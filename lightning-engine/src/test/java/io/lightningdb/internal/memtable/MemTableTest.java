@@ -46,6 +46,7 @@ class MemTableTest {
         }
         assertPointReadsMatchModel(random);
         assertScansMatchModel();
+        assertSeeksMatchModel(random);
     }
 
     @Test
@@ -63,6 +64,7 @@ class MemTableTest {
         }
         assertPointReadsMatchModel(random);
         assertScansMatchModel();
+        assertSeeksMatchModel(random);
         assertThat(mem.get(bytes(key(-1)), sequence, NOW)).isNull();
     }
 
@@ -77,6 +79,7 @@ class MemTableTest {
         }
         assertPointReadsMatchModel(random);
         assertScansMatchModel();
+        assertSeeksMatchModel(random);
     }
 
     @Test
@@ -179,14 +182,63 @@ class MemTableTest {
         assertThat(scan(Direction.REVERSE)).containsExactlyElementsOf(reversed);
     }
 
+    /**
+     * Seeks to each key's newest version (served by the index when the key is present), to keys
+     * absent from the memtable, and to older sequences, in both directions: each lands where the
+     * model's sorted list of versions says.
+     */
+    private void assertSeeksMatchModel(SplittableRandom random) {
+        List<String> forward = scan(Direction.FORWARD);
+        for (String user : model.keySet()) {
+            for (String k : List.of(user, user + "+", user.substring(0, user.length() - 1))) {
+                for (long s : new long[] {InternalKey.MAX_SEQUENCE, sequence, 1 + random.nextLong(sequence)}) {
+                    int next = firstAtOrAfter(forward, k, s);
+                    byte[] target = InternalKey.seekKey(bytes(k), s);
+                    assertThat(first(mem.iterator(Direction.FORWARD, target)))
+                            .as("forward seek to %s@%d", k, s)
+                            .isEqualTo(next < forward.size() ? forward.get(next) : null);
+                    assertThat(first(mem.iterator(Direction.REVERSE, target)))
+                            .as("reverse seek to %s@%d", k, s)
+                            .isEqualTo(next > 0 ? forward.get(next - 1) : null);
+                }
+            }
+        }
+    }
+
+    /** Index of the first entry of {@code sorted} at or after the seek target {@code key@sequence}. */
+    private static int firstAtOrAfter(List<String> sorted, String key, long sequence) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            String entry = sorted.get(mid);
+            int cut = entry.indexOf('@');
+            int c = entry.substring(0, cut).compareTo(key);
+            long entrySequence = Long.parseLong(entry.substring(cut + 1, entry.indexOf('=')));
+            if (c > 0 || (c == 0 && entrySequence <= sequence)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static String first(InternalIterator it) {
+        if (!it.valid()) {
+            return null;
+        }
+        byte[] ikey = it.key();
+        String user = new String(InternalKey.userKey(ikey), StandardCharsets.UTF_8);
+        boolean deletion = InternalKey.type(ikey) == ValueType.DELETION;
+        return user + "@" + InternalKey.sequence(ikey) + "=" + (deletion ? "-" : Arrays.hashCode(it.value()));
+    }
+
     private List<String> scan(Direction direction) {
         List<String> out = new ArrayList<>();
         InternalIterator it = mem.iterator(direction, null);
         for (; it.valid(); it.next()) {
-            byte[] ikey = it.key();
-            String user = new String(InternalKey.userKey(ikey), StandardCharsets.UTF_8);
-            boolean deletion = InternalKey.type(ikey) == ValueType.DELETION;
-            out.add(user + "@" + InternalKey.sequence(ikey) + "=" + (deletion ? "-" : Arrays.hashCode(it.value())));
+            out.add(first(it));
         }
         return out;
     }
