@@ -34,7 +34,7 @@ public final class Table implements IteratorSource, AutoCloseable {
     private final BlockCache cache;
     private final Encryptor encryptor;
     private final byte[] filter;
-    private final byte[][] indexKeys; // last internal key of each data block
+    private final IndexKeys index; // last internal key of each data block
     private final long[] blockOffsets;
     private final int[] blockSizes;
     private final long entries;
@@ -57,7 +57,7 @@ public final class Table implements IteratorSource, AutoCloseable {
         this.cache = cache;
         this.encryptor = encryptor;
         this.filter = filter;
-        this.indexKeys = indexKeys;
+        this.index = new IndexKeys(indexKeys);
         this.blockOffsets = blockOffsets;
         this.blockSizes = blockSizes;
         this.entries = entries;
@@ -215,17 +215,7 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     /** Index of the first data block whose last key is {@code >= target}, or the block count. */
     private int findBlock(byte[] target) {
-        int lo = 0;
-        int hi = indexKeys.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (InternalKey.compare(indexKeys[mid], target) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return index.findFirstAtOrAfter(target);
     }
 
     /** Whether the bloom filter admits {@code userKey}. */
@@ -245,7 +235,7 @@ public final class Table implements IteratorSource, AutoCloseable {
         }
         byte[] target = InternalKey.seekKey(userKey, sequence);
         int b = findBlock(target);
-        if (b == indexKeys.length) {
+        if (b == index.count()) {
             return null;
         }
         Block.Cursor c = dataBlock(b).cursor();
@@ -305,7 +295,7 @@ public final class Table implements IteratorSource, AutoCloseable {
         ForwardIterator(byte[] target, boolean useCache) {
             this.useCache = useCache;
             blockIndex = target == null ? 0 : findBlock(target);
-            if (blockIndex < indexKeys.length) {
+            if (blockIndex < index.count()) {
                 cursor = block(blockIndex).cursor();
                 if (target == null) {
                     cursor.seekToFirst();
@@ -317,7 +307,7 @@ public final class Table implements IteratorSource, AutoCloseable {
         }
 
         private void skipExhausted() {
-            while (!cursor.valid() && ++blockIndex < indexKeys.length) {
+            while (!cursor.valid() && ++blockIndex < index.count()) {
                 cursor = block(blockIndex).cursor();
                 cursor.seekToFirst();
             }
@@ -329,7 +319,7 @@ public final class Table implements IteratorSource, AutoCloseable {
 
         @Override
         public boolean valid() {
-            return blockIndex < indexKeys.length && cursor.valid();
+            return blockIndex < index.count() && cursor.valid();
         }
 
         @Override
@@ -356,11 +346,11 @@ public final class Table implements IteratorSource, AutoCloseable {
 
         ReverseIterator(byte[] target) {
             if (target == null) {
-                blockIndex = indexKeys.length - 1;
+                blockIndex = index.count() - 1;
                 load();
                 pos = entries == null ? -1 : entries.count() - 1;
             } else {
-                blockIndex = Math.min(findBlock(target), indexKeys.length - 1);
+                blockIndex = Math.min(findBlock(target), index.count() - 1);
                 load();
                 pos = entries == null ? -1 : entries.count() - 1;
                 while (pos >= 0 && InternalKey.compare(entries.keys()[pos], target) > 0) {
