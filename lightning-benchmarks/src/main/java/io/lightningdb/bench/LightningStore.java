@@ -13,7 +13,8 @@ final class LightningStore implements Store {
     static final StoreKind KIND = new StoreKind(
             "lightning",
             LightningStore::new,
-            "WalSyncMode.NORMAL: each write() goes to the OS before it returns (the log is also fsynced every 100 ms)",
+            "WalSyncMode.NORMAL: each write is in the OS page cache before it returns (copied into the memory-mapped"
+                    + " log; the log is also fsynced every 100 ms)",
             "WalSyncMode.SYNC: each write returns after its WAL record is fsynced (concurrent writers share one fsync)");
 
     private final LightningDb db;

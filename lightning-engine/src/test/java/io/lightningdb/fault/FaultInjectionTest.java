@@ -130,6 +130,46 @@ class FaultInjectionTest {
         assertHealthy(reopened);
     }
 
+    /**
+     * NORMAL mode copies log records into a mapping of zeros written ahead (a megabyte at a time).
+     * When the disk fills, records keep going into space already allocated; the first write that
+     * needs new space fails, typed, the database turns read-only, and nothing acknowledged is lost.
+     * (The tests above refuse writable mappings, so they cover NORMAL mode's {@code write()} path.)
+     */
+    @Test
+    void fullDiskUnderAMappedLogFailsTheFirstWriteThatNeedsNewSpace() {
+        FaultInjector disk = FaultInjector.forFiles(WAL).allowWritableMaps();
+        LightningDb db = open(baseConfig(WalSyncMode.NORMAL, disk).build());
+        writeAcknowledgedMix(db, "a");
+
+        disk.armFullDisk(0, false);
+        int fitted = 0;
+        LightningException failure = null;
+        while (failure == null && fitted < 100_000) {
+            String key = String.format("mapped:%06d", fitted);
+            String value = "v".repeat(200);
+            try {
+                db.put(key, value);
+                acked.put(key, value);
+                fitted++;
+            } catch (LightningException e) {
+                failure = e;
+            }
+        }
+        assertThat(failure).as("a write needing new space").isNotNull().hasMessageContaining(NO_SPACE);
+        assertThat(fitted).as("writes that fit the preallocated megabyte").isGreaterThan(1_000);
+
+        assertFailedWith(db, NO_SPACE);
+        assertWritesRejected(db, NO_SPACE);
+        assertReadsSee(db, acked);
+        assertThatCode(db::close).doesNotThrowAnyException();
+
+        LightningDb reopened =
+                open(baseConfig(WalSyncMode.NORMAL, WriteChannelFactory.DEFAULT).build());
+        assertReadsSee(reopened, acked);
+        assertHealthy(reopened);
+    }
+
     // ---------------------------------------------------------------- 2. failed fsync
 
     @Test

@@ -87,6 +87,12 @@ final class FaultInjector implements WriteChannelFactory {
         return this;
     }
 
+    /** Lets wrapped files be mapped for writing; see {@link FaultyFileChannel.Faults#allowWritableMaps}. */
+    FaultInjector allowWritableMaps() {
+        faults.allowWritableMaps();
+        return this;
+    }
+
     /** Every fsync of a wrapped file fails from now on. */
     FaultInjector armFailedSync() {
         faults.failForce(true);

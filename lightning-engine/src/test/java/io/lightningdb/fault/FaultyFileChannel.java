@@ -44,6 +44,7 @@ final class FaultyFileChannel extends FileChannel {
         private final AtomicLong budget = new AtomicLong(UNLIMITED);
         private volatile boolean shortWrites;
         private volatile boolean failForce;
+        private volatile boolean writableMaps;
         private final AtomicLong bytesWritten = new AtomicLong();
         private final AtomicLong writesFailed = new AtomicLong();
         private final AtomicLong shortWritesMade = new AtomicLong();
@@ -66,6 +67,15 @@ final class FaultyFileChannel extends FileChannel {
         /** Makes every {@link FileChannel#force} fail, or succeed again. */
         void failForce(boolean fail) {
             failForce = fail;
+        }
+
+        /**
+         * Lets the engine map files for writing. Off by default, so writes go through {@code write()}
+         * where every byte is counted; the engine maps only space it has first filled with zeros
+         * through {@code write()}, so a mapping never uses bytes the budget did not grant.
+         */
+        void allowWritableMaps() {
+            writableMaps = true;
         }
 
         /** Frees the disk and lets fsync succeed again. */
@@ -247,9 +257,9 @@ final class FaultyFileChannel extends FileChannel {
 
     @Override
     public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-        if (mode != MapMode.READ_ONLY) {
-            // A writable mapping would bypass the simulated disk; the engine never maps for writing.
-            throw new UnsupportedOperationException("writable mappings are not simulated: " + path);
+        if (mode != MapMode.READ_ONLY && !faults.writableMaps) {
+            // Refused like a channel that cannot map: the engine falls back to write().
+            throw new UnsupportedOperationException("writable mappings are off for " + path);
         }
         return delegate.map(mode, position, size);
     }

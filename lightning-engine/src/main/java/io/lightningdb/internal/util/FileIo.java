@@ -48,14 +48,29 @@ public final class FileIo {
         Set<StandardOpenOption> options = append
                 ? Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE)
                 : Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        FileAttribute<?>[] attrs = POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_PERMS)}
-                : new FileAttribute<?>[0];
-        FileChannel ch = factory.open(file, options, attrs);
+        FileChannel ch = open(factory, file, options);
         if (append) {
             ch.position(ch.size());
         }
         return ch;
+    }
+
+    /** Like {@link #openForWrite(WriteChannelFactory, Path, boolean)}, truncating, and readable too (to map it). */
+    public static FileChannel openForReadWrite(WriteChannelFactory factory, Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        return open(factory, file, options);
+    }
+
+    private static FileChannel open(WriteChannelFactory factory, Path file, Set<StandardOpenOption> options)
+            throws IOException {
+        FileAttribute<?>[] attrs = POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_PERMS)}
+                : new FileAttribute<?>[0];
+        return factory.open(file, options, attrs);
     }
 
     /** Writes {@code contents} to {@code target} atomically and durably. */

@@ -7,23 +7,43 @@ import io.lightningdb.internal.util.Checksums;
 import io.lightningdb.internal.util.FileIo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Appends framed records to one file through an in-process buffer. {@link #flush()} hands the
  * buffer to the operating system; {@link #sync()} also fsyncs. Appends and flushes are mutually
  * exclusive; the fsync itself runs outside the monitor so appends continue during it.
  *
- * <p>A writer that syncs every commit can {@code preallocate}: it fills the file with zeros ahead of
- * its records, a megabyte at a time, so most fsyncs write data only: an append that grows the file
- * makes every fsync also commit the new size to the file system's journal (about 1.5x the fsync
- * rate on ext4 here). Readers take a zero-filled tail for the end of the log, and {@link #close()}
- * cuts it off. Preallocation is only an optimisation: if it fails (a full disk), the writer stops
- * preallocating and the record write itself reports the problem.
+ * <p>How records reach the file is the writer's {@link Layout}. A writer that syncs every commit
+ * preallocates: it fills the file with zeros ahead of its records, a megabyte at a time, so most
+ * fsyncs write data only (an append that grows the file makes every fsync also commit the new size
+ * to the file system's journal: about 1.5x the fsync rate on ext4 here). A writer that flushes
+ * every commit without syncing maps the preallocated megabyte into memory and copies records into
+ * it: the pages belong to the operating system's page cache as soon as they are written, exactly as
+ * after a {@code write()} call, so they survive a killed process, but without a system call per
+ * commit (about 1.2 µs each here, a third of a small put). Readers take a zero-filled tail for the
+ * end of the log, and {@link #close()} cuts it off. Preallocation is only an optimisation: if it
+ * fails (a full disk), the writer stops preallocating and writes records with {@code write()}, which
+ * then reports the problem; a channel that cannot be mapped (a test's fault-injecting wrapper) gets
+ * plain writes too.
  */
 public final class LogWriter implements AutoCloseable {
-    private static final int PREALLOCATION_STEP = 1 << 20;
+    private static final int PREALLOCATION_STEP = 1 << 20; // also the size of a mapped window
+
+    /** How records reach the file. */
+    public enum Layout {
+        /** {@code write()} at the end of the file: the manifest, and logs flushed only in the background. */
+        APPEND,
+        /** {@code write()} into zeros written ahead: logs fsynced on every commit. */
+        PREALLOCATE,
+        /** Copied into a memory mapping of zeros written ahead: logs handed to the OS on every commit. */
+        MAP
+    }
+
     private static final byte[] ZEROS = new byte[64 * 1024]; // only ever read
 
     private final Path path;
@@ -36,6 +56,9 @@ public final class LogWriter implements AutoCloseable {
     private IOException failure; // set by a failed write or fsync; the writer never writes again
     private boolean preallocate;
     private long preallocatedTo; // bytes of the file that exist, records or zeros
+    private final MappedWindows mapped; // null unless the layout is MAP
+    private boolean map; // false once the channel refused to map
+    private final ReentrantLock syncLock = new ReentrantLock(); // one sync (or close) at a time
 
     /** A writer of plain records. */
     public LogWriter(WriteChannelFactory channels, Path path, long number) throws IOException {
@@ -44,17 +67,21 @@ public final class LogWriter implements AutoCloseable {
 
     /** A writer that encrypts every record with {@code encryptor}, or writes plain ones when it is null. */
     public LogWriter(WriteChannelFactory channels, Path path, long number, Encryptor encryptor) throws IOException {
-        this(channels, path, number, encryptor, false);
+        this(channels, path, number, encryptor, Layout.APPEND);
     }
 
-    /** Like the four-argument constructor; {@code preallocate} zero-fills the file ahead of its records. */
-    public LogWriter(WriteChannelFactory channels, Path path, long number, Encryptor encryptor, boolean preallocate)
+    /** Like the four-argument constructor, with records reaching the file as {@code layout} says. */
+    public LogWriter(WriteChannelFactory channels, Path path, long number, Encryptor encryptor, Layout layout)
             throws IOException {
         this.path = path;
         this.number = number;
         this.encryptor = encryptor;
-        this.preallocate = preallocate;
-        this.channel = FileIo.openForWrite(channels, path, false);
+        this.preallocate = layout != Layout.APPEND;
+        this.map = layout == Layout.MAP;
+        this.channel = map
+                ? FileIo.openForReadWrite(channels, path) // a writable mapping needs both
+                : FileIo.openForWrite(channels, path, false);
+        this.mapped = map ? new MappedWindows(channel, PREALLOCATION_STEP) : null;
     }
 
     public Path path() {
@@ -98,12 +125,21 @@ public final class LogWriter implements AutoCloseable {
      */
     public synchronized void flush() throws IOException {
         throwIfFailed();
-        if (buffer.size() > 0) {
-            if (preallocate && flushedSize + buffer.size() > preallocatedTo) {
-                preallocate(flushedSize + buffer.size());
-            }
+        int n = buffer.size();
+        if (n == 0) {
+            return;
+        }
+        if (preallocate && flushedSize + n > preallocatedTo) {
+            preallocate(flushedSize + n);
+        }
+        int done = map && preallocate ? copyIntoMapping(n) : 0;
+        if (done < n) {
             try {
-                FileIo.writeFully(channel, buffer.array(), 0, buffer.size());
+                for (long at = flushedSize + done; done < n; ) {
+                    int written = channel.write(ByteBuffer.wrap(buffer.array(), done, n - done), at);
+                    done += written;
+                    at += written;
+                }
             } catch (IOException e) {
                 fail(e);
                 try {
@@ -113,9 +149,33 @@ public final class LogWriter implements AutoCloseable {
                 }
                 throw e;
             }
-            flushedSize += buffer.size();
-            buffer.reset();
         }
+        flushedSize += n;
+        buffer.reset();
+    }
+
+    /**
+     * Copies as much of the buffer as the preallocated space holds into mapped windows; returns how
+     * many bytes it copied. A channel that cannot map turns mapping off for good.
+     */
+    private int copyIntoMapping(int n) {
+        int done = 0;
+        while (done < n) {
+            long at = flushedSize + done;
+            long windowEnd = (at / PREALLOCATION_STEP + 1) * PREALLOCATION_STEP;
+            if (windowEnd > preallocatedTo) {
+                return done; // zeros not written that far: the rest goes through write()
+            }
+            int length = (int) Math.min(n - done, windowEnd - at);
+            try {
+                mapped.put(windowEnd - PREALLOCATION_STEP, at, buffer.array(), done, length);
+            } catch (IOException | UnsupportedOperationException e) {
+                map = false;
+                return done;
+            }
+            done += length;
+        }
+        return done;
     }
 
     /** Zero-fills the file from its current end to past {@code needed}; on failure, stops preallocating. */
@@ -135,14 +195,31 @@ public final class LogWriter implements AutoCloseable {
 
     /** Flushes, then fsyncs the file's data. */
     public void sync() throws IOException {
-        flush();
+        syncLock.lock();
         try {
-            channel.force(false);
-        } catch (IOException e) {
+            List<MappedByteBuffer> windows;
             synchronized (this) {
-                fail(e); // after a failed fsync the state of the written pages is unknown
+                flush();
+                windows = mapped == null ? List.of() : mapped.takeWritten();
             }
-            throw e;
+            try {
+                if (mapped != null) {
+                    mapped.force(windows);
+                }
+                channel.force(false);
+            } catch (IOException e) {
+                synchronized (this) {
+                    fail(e); // after a failed fsync the state of the written pages is unknown
+                }
+                throw e;
+            }
+            if (mapped != null) {
+                synchronized (this) {
+                    mapped.release(windows);
+                }
+            }
+        } finally {
+            syncLock.unlock();
         }
     }
 
@@ -162,17 +239,25 @@ public final class LogWriter implements AutoCloseable {
     /** Flushes unless an earlier write failed, then closes the file. */
     @Override
     public void close() throws IOException {
+        syncLock.lock();
         try {
             synchronized (this) {
                 if (failure == null) {
                     flush();
-                    if (preallocatedTo > flushedSize) {
-                        channel.truncate(flushedSize); // not synced: after a crash the zeros read as the end anyway
-                    }
+                }
+                if (mapped != null) {
+                    mapped.close(); // before the file shrinks below the windows
+                }
+                if (failure == null && preallocatedTo > flushedSize) {
+                    channel.truncate(flushedSize); // not synced: after a crash the zeros read as the end anyway
                 }
             }
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                syncLock.unlock();
+            }
         }
     }
 }

@@ -68,9 +68,17 @@ public final class Wal implements AutoCloseable {
         }
     }
 
-    /** A segment writer; preallocated when every commit fsyncs (see {@link LogWriter}). */
+    /**
+     * A segment writer: preallocated when every commit fsyncs, mapped when every commit only hands
+     * the record to the operating system (see {@link LogWriter}).
+     */
     private LogWriter newSegment(long number) throws IOException {
-        return new LogWriter(channels, segmentPath.apply(number), number, encryptor, mode == WalSyncMode.SYNC);
+        LogWriter.Layout layout = switch (mode) {
+            case SYNC -> LogWriter.Layout.PREALLOCATE;
+            case NORMAL -> LogWriter.Layout.MAP;
+            case ASYNC -> LogWriter.Layout.APPEND;
+        };
+        return new LogWriter(channels, segmentPath.apply(number), number, encryptor, layout);
     }
 
     public long currentSegment() {

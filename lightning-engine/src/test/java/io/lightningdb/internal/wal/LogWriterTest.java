@@ -12,27 +12,45 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Log records round-trip through writer and reader, with and without a preallocated (zero) tail. */
+/**
+ * Log records round-trip through writer and reader in every layout: appended, preallocated (a zero
+ * tail) and mapped.
+ */
 class LogWriterTest {
     @TempDir
     Path dir;
 
-    @Test
-    void preallocatedLogReadsBackWhileOpenAndIsTrimmedOnClose() throws Exception {
+    /**
+     * PREALLOCATE writes records into zeros written ahead; MAP copies them into a mapping of those
+     * zeros, a megabyte window at a time, with records split across windows. Either way another
+     * reader of the file (recovery after a killed process) sees every record handed to the OS.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = LogWriter.Layout.class,
+            names = {"PREALLOCATE", "MAP"})
+    void preallocatedLogReadsBackWhileOpenAndIsTrimmedOnClose(LogWriter.Layout layout) throws Exception {
         Path file = dir.resolve("000001.log");
-        LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, file, 1, null, true);
+        LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, file, 1, null, layout);
         List<String> written = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) { // about 1.5 MB: preallocation steps past the first megabyte
             String record = "record-" + i + "-".repeat(i % 100);
             writer.append(bytes(record), 0, record.length());
             written.add(record);
             if (i % 1000 == 999) {
+                writer.flush();
+            }
+            if (i % 7000 == 6999) {
                 writer.sync();
             }
         }
-        writer.sync();
+        writer.flush(); // handed to the OS, not synced: what a killed process leaves
         long logical = writer.size();
         assertThat(Files.size(file)).isGreaterThan(logical).isEqualTo(2 << 20); // zeros ahead of the records
 
@@ -54,10 +72,42 @@ class LogWriterTest {
         assertThat(closed.zeroTail()).isFalse();
     }
 
+    /**
+     * A mapped log unmaps each window once it has moved past it and synced it, and every window on
+     * close: the JDK would otherwise keep them mapped until garbage collection, and with them the
+     * disk blocks of deleted segments.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX) // reads the process's mappings from /proc/self/maps
+    void mappedLogUnmapsWindowsItHasSyncedAndMovedPast() throws Exception {
+        Path file = dir.resolve("000004.log");
+        LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, file, 4, null, LogWriter.Layout.MAP);
+        byte[] record = new byte[10_000];
+        for (int i = 0; i < 350; i++) { // 3.5 MB: four windows
+            writer.append(record, 0, record.length);
+            writer.flush();
+        }
+        assertThat(mappingsOf(file)).as("windows written since the last sync").isGreaterThan(1);
+        writer.sync();
+        assertThat(mappingsOf(file)).as("only the window still taking records").isEqualTo(1);
+        writer.close();
+        assertThat(mappingsOf(file)).isZero();
+        List<String> read = new ArrayList<>();
+        LogReader.read(file, LogReader.Tail.COMPLETE, p -> read.add("r"));
+        assertThat(read).hasSize(350);
+    }
+
+    private static long mappingsOf(Path file) throws Exception {
+        String name = file.toRealPath().toString();
+        try (var lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.filter(l -> l.endsWith(name)).count();
+        }
+    }
+
     @Test
     void lastRecordTornInsidePreallocatedSpaceIsATornTailNotCorruption() throws Exception {
         Path file = dir.resolve("000003.log");
-        LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, file, 3, null, true);
+        LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, file, 3, null, LogWriter.Layout.PREALLOCATE);
         for (int i = 0; i < 10; i++) {
             String record = "record-" + i + "-".repeat(50);
             writer.append(bytes(record), 0, record.length());
