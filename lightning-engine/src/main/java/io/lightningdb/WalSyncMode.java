@@ -11,7 +11,8 @@ public enum WalSyncMode {
      */
     SYNC,
     /**
-     * A write returns after its record is handed to the operating system; the log is fsynced every
+     * A write returns after its record is handed to the operating system (copied into a
+     * memory-mapped log segment, so no system call per write); the log is fsynced every
      * {@link LightningConfig#walSyncInterval()}. Acknowledged writes survive a killed process; the
      * last interval may be lost on power loss.
      */

@@ -27,8 +27,8 @@ class LogWriterTest {
     Path dir;
 
     /**
-     * PREALLOCATE writes records into zeros written ahead; MAP copies them into a mapping of those
-     * zeros, a megabyte window at a time, with records split across windows. Either way another
+     * PREALLOCATE writes records into zeros written ahead; MAP copies small flushes into a mapping
+     * of those zeros, a megabyte window at a time, with records split across windows. Either way another
      * reader of the file (recovery after a killed process) sees every record handed to the OS.
      */
     @ParameterizedTest
@@ -43,8 +43,8 @@ class LogWriterTest {
             String record = "record-" + i + "-".repeat(i % 100);
             writer.append(bytes(record), 0, record.length());
             written.add(record);
-            if (i % 1000 == 999) {
-                writer.flush();
+            if (i % 20 == 19) {
+                writer.flush(); // ~1 KiB: small flushes are the ones copied into the mapping
             }
             if (i % 7000 == 6999) {
                 writer.sync();
@@ -82,8 +82,8 @@ class LogWriterTest {
     void mappedLogUnmapsWindowsItHasSyncedAndMovedPast() throws Exception {
         Path file = dir.resolve("000004.log");
         LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, file, 4, null, LogWriter.Layout.MAP);
-        byte[] record = new byte[10_000];
-        for (int i = 0; i < 350; i++) { // 3.5 MB: four windows
+        byte[] record = new byte[1_000];
+        for (int i = 0; i < 3_500; i++) { // 3.5 MB: four windows
             writer.append(record, 0, record.length);
             writer.flush();
         }
@@ -94,7 +94,7 @@ class LogWriterTest {
         assertThat(mappingsOf(file)).isZero();
         List<String> read = new ArrayList<>();
         LogReader.read(file, LogReader.Tail.COMPLETE, p -> read.add("r"));
-        assertThat(read).hasSize(350);
+        assertThat(read).hasSize(3_500);
     }
 
     private static long mappingsOf(Path file) throws Exception {
