@@ -22,8 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * preallocates: it fills the file with zeros ahead of its records, a megabyte at a time, so most
  * fsyncs write data only (an append that grows the file makes every fsync also commit the new size
  * to the file system's journal: about 1.5x the fsync rate on ext4 here). A writer that flushes
- * every commit without syncing maps the preallocated megabyte into memory and copies records into
- * it: the pages belong to the operating system's page cache as soon as they are written, exactly as
+ * every commit without syncing maps the preallocated megabyte into memory and copies small flushes
+ * into it: the pages belong to the operating system's page cache as soon as they are written, exactly as
  * after a {@code write()} call, so they survive a killed process, but without a system call per
  * commit (about 1.1 µs each here, close to half of a small put's CPU time). A process killed in
  * the middle of a copy leaves part of a record: recovery drops it as a torn tail, as it does a cut
@@ -35,16 +35,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class LogWriter implements AutoCloseable {
     private static final int PREALLOCATION_STEP = 1 << 20; // also the size of a mapped window
 
-    /** How records reach the file. */
-    public enum Layout {
-        /** {@code write()} at the end of the file: the manifest, and logs flushed only in the background. */
-        APPEND,
-        /** {@code write()} into zeros written ahead: logs fsynced on every commit. */
-        PREALLOCATE,
-        /** Copied into a memory mapping of zeros written ahead: logs handed to the OS on every commit. */
-        MAP
-    }
-
     private static final byte[] ZEROS = new byte[64 * 1024]; // only ever read
     /**
      * Larger flushes go through {@code write()} even in the MAP layout: the first touch of each
@@ -52,6 +42,16 @@ public final class LogWriter implements AutoCloseable {
      * large batch pays per 4 KiB, while one system call serves the whole batch.
      */
     private static final int MAPPED_FLUSH_LIMIT = 4 * 1024;
+
+    /** How records reach the file. */
+    public enum Layout {
+        /** {@code write()} at the end of the file: the manifest, and logs flushed only in the background. */
+        APPEND,
+        /** {@code write()} into zeros written ahead: logs fsynced on every commit. */
+        PREALLOCATE,
+        /** Small flushes copied into a memory mapping of zeros written ahead: logs handed to the OS on every commit. */
+        MAP
+    }
 
     private final Path path;
     private final long number;
