@@ -137,9 +137,10 @@ class FaultInjectionTest {
      * (The tests above refuse writable mappings, so they cover NORMAL mode's {@code write()} path.)
      */
     @Test
-    void fullDiskUnderAMappedLogFailsTheFirstWriteThatNeedsNewSpace() {
+    void fullDiskUnderAMappedLogFailsTheFirstWriteThatNeedsNewSpace() throws IOException {
         FaultInjector disk = FaultInjector.forFiles(WAL).allowWritableMaps();
-        LightningDb db = open(baseConfig(WalSyncMode.NORMAL, disk).build());
+        LightningConfig.Builder config = baseConfig(WalSyncMode.NORMAL, disk);
+        LightningDb db = open(config.build());
         writeAcknowledgedMix(db, "a");
 
         disk.armFullDisk(0, false);
@@ -159,15 +160,7 @@ class FaultInjectionTest {
         assertThat(failure).as("a write needing new space").isNotNull().hasMessageContaining(NO_SPACE);
         assertThat(fitted).as("writes that fit the preallocated megabyte").isGreaterThan(1_000);
 
-        assertFailedWith(db, NO_SPACE);
-        assertWritesRejected(db, NO_SPACE);
-        assertReadsSee(db, acked);
-        assertThatCode(db::close).doesNotThrowAnyException();
-
-        LightningDb reopened =
-                open(baseConfig(WalSyncMode.NORMAL, WriteChannelFactory.DEFAULT).build());
-        assertReadsSee(reopened, acked);
-        assertHealthy(reopened);
+        assertReadOnlyUntilReopenedHealthy(db, config, NO_SPACE);
     }
 
     // ---------------------------------------------------------------- 2. failed fsync
