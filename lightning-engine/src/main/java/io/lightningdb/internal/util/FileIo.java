@@ -108,6 +108,14 @@ public final class FileIo {
         }
     }
 
+    /** Writes all {@code len} bytes at {@code position}, leaving the channel's own position alone. */
+    public static void writeFully(FileChannel ch, long position, byte[] b, int off, int len) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
+        while (buf.hasRemaining()) {
+            ch.write(buf, position + buf.position() - off);
+        }
+    }
+
     /** Reads exactly {@code len} bytes at {@code position}; fewer only at end of file. */
     public static int readFully(FileChannel ch, long position, byte[] b, int off, int len) throws IOException {
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);

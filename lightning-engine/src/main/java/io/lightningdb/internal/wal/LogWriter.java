@@ -142,11 +142,7 @@ public final class LogWriter implements AutoCloseable {
         int done = map && preallocate && n < MAPPED_FLUSH_LIMIT ? copyIntoMapping(n) : 0;
         if (done < n) {
             try {
-                for (long at = flushedSize + done; done < n; ) {
-                    int written = channel.write(ByteBuffer.wrap(buffer.array(), done, n - done), at);
-                    done += written;
-                    at += written;
-                }
+                FileIo.writeFully(channel, flushedSize + done, buffer.array(), done, n - done);
             } catch (IOException e) {
                 fail(e);
                 try {
