@@ -561,8 +561,9 @@ public final class DbImpl implements LightningDb {
         long bytes = 0;
         int deletes = 0;
         for (Writer w : group) {
+            target.addAll(seq, w.mutations);
+            seq += w.mutations.size();
             for (Mutation m : w.mutations) {
-                target.add(seq++, m.type(), m.key(), m.stored());
                 bytes += m.key().length + (m.isDelete() ? 0 : m.stored().length);
                 if (m.isDelete()) {
                     deletes++;

@@ -5,9 +5,11 @@ import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.iterator.IteratorSource;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
+import io.lightningdb.internal.key.Mutation;
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.util.Coding;
 import io.lightningdb.internal.util.KeyHash;
+import java.util.List;
 
 /**
  * The in-memory sorted buffer of recent writes, an {@link ArenaSkipList}. One writer at a time (the
@@ -17,10 +19,12 @@ import io.lightningdb.internal.util.KeyHash;
  */
 public final class MemTable implements IteratorSource {
     private static final byte[] EMPTY = new byte[0];
+    private static final int INDEX_WINDOW = 64;
 
     private final ArenaSkipList list = new ArenaSkipList();
     private final NewestIndex index = new NewestIndex(list);
     private final long walSegment;
+    private final long[] pendingNodes = new long[INDEX_WINDOW]; // writer only: nodes of addAll's current window
 
     /** @param walSegment number of the first log segment holding this memtable's writes */
     public MemTable(long walSegment) {
@@ -35,6 +39,28 @@ public final class MemTable implements IteratorSource {
     public void add(long sequence, int type, byte[] userKey, byte[] stored) {
         long node = list.insert(userKey, (sequence << 8) | type, type == ValueType.DELETION ? EMPTY : stored);
         index.put(userKey, KeyHash.of(userKey, userKey.length), node);
+    }
+
+    /**
+     * Adds {@code mutations} with sequence numbers {@code firstSequence, firstSequence + 1, …}, like
+     * {@link #add} one by one. Single writer. Entries are indexed a window at a time after they are
+     * inserted: each index update is a cache miss at a random slot, and with nothing in between the
+     * processor overlaps those misses instead of waiting for each in turn.
+     */
+    public void addAll(long firstSequence, List<Mutation> mutations) {
+        int n = mutations.size();
+        for (int from = 0; from < n; from += INDEX_WINDOW) {
+            int to = Math.min(n, from + INDEX_WINDOW);
+            for (int i = from; i < to; i++) {
+                Mutation m = mutations.get(i);
+                long trailer = ((firstSequence + i) << 8) | m.type();
+                pendingNodes[i - from] = list.insert(m.key(), trailer, m.isDelete() ? EMPTY : m.stored());
+            }
+            for (int i = from; i < to; i++) {
+                byte[] userKey = mutations.get(i).key();
+                index.put(userKey, KeyHash.of(userKey, userKey.length), pendingNodes[i - from]);
+            }
+        }
     }
 
     /**

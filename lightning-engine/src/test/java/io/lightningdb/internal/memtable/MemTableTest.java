@@ -6,6 +6,7 @@ import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
+import io.lightningdb.internal.key.Mutation;
 import io.lightningdb.internal.key.ValueType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,6 +78,28 @@ class MemTableTest {
                 delete("hot");
             }
         }
+        assertPointReadsMatchModel(random);
+        assertScansMatchModel();
+        assertSeeksMatchModel(random);
+    }
+
+    @Test
+    void batchesReadLikeSingleAdds() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int b = 0; b < 400; b++) {
+            // sizes around the index window, with repeats of a key inside one batch and deletions
+            int size = random.nextInt(3) == 0 ? 1 : random.nextInt(200);
+            List<Mutation> batch = new ArrayList<>();
+            long first = sequence + 1;
+            for (int i = 0; i < size; i++) {
+                String key = key(random.nextInt(3_000));
+                byte[] value = random.nextInt(8) == 0 ? null : value(random);
+                batch.add(value == null ? Mutation.delete(bytes(key)) : Mutation.put(bytes(key), value));
+                model.computeIfAbsent(key, k -> new TreeMap<>()).put(++sequence, value);
+            }
+            mem.addAll(first, batch);
+        }
+        assertThat(mem.entryCount()).isEqualTo((int) sequence);
         assertPointReadsMatchModel(random);
         assertScansMatchModel();
         assertSeeksMatchModel(random);
