@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -jar lightning-benchmarks/target/lightning-benchmarks.jar [--keys N] [--sync-ops N]
- *      [--max-seconds S]
+ *      [--max-seconds S] [--warmup-keys N]
  *      [--stores lightning,rocksdb,...] [--out DIR] [--jvm "-Xmx4g ..."] [--profile] [--timeout-minutes M]
  * </pre>
  *
@@ -35,9 +35,10 @@ public final class Compare {
         Map<String, String> opts = options(args);
         Settings d = Settings.defaults();
         Settings settings = d.with(
-                Long.parseLong(opts.getOrDefault("keys", Long.toString(d.keys()))),
-                Long.parseLong(opts.getOrDefault("sync-ops", Long.toString(d.syncOps()))),
-                Double.parseDouble(opts.getOrDefault("max-seconds", Double.toString(d.maxSeconds()))));
+                        Long.parseLong(opts.getOrDefault("keys", Long.toString(d.keys()))),
+                        Long.parseLong(opts.getOrDefault("sync-ops", Long.toString(d.syncOps()))),
+                        Double.parseDouble(opts.getOrDefault("max-seconds", Double.toString(d.maxSeconds()))))
+                .withWarmup(Long.parseLong(opts.getOrDefault("warmup-keys", Long.toString(d.warmupKeys()))));
         List<StoreKind> stores = opts.containsKey("stores")
                 ? Arrays.stream(opts.get("stores").split(","))
                         .map(Stores::named)

@@ -2,8 +2,12 @@ package io.lightningdb.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -11,20 +15,30 @@ import java.util.stream.Stream;
 final class Dirs {
     private Dirs() {}
 
-    /** Sum of the sizes of the regular files under {@code dir}. */
+    /**
+     * Sum of the sizes of the regular files under {@code dir}. A file the store deletes while the
+     * walk passes (an obsolete log, a temporary file) counts as gone.
+     */
     static long size(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(Dirs::sizeOf).sum();
-        }
-    }
+        long[] total = {0};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    total[0] += attrs.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            // A log or temporary file removed by the store while we walk.
-            return 0;
-        }
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return total[0];
     }
 
     /** Deletes {@code dir} and everything under it, if it exists. */

@@ -47,7 +47,7 @@ final class Report {
         return String.format(
                 Locale.ROOT,
                 "%,d keys of %d bytes, %d-byte values (about 2:1 compressible), %,d writes per fillsync run, "
-                        + "batches of %,d, seed %d.%n%nMachine: %d cores, %.1f GiB RAM, %s %s (%s). "
+                        + "batches of %,d, seed %d. %s%n%nMachine: %d cores, %.1f GiB RAM, %s %s (%s). "
                         + "Child JVM flags: `%s`.%n",
                 settings.keys(),
                 Data.KEY_SIZE,
@@ -55,6 +55,12 @@ final class Report {
                 settings.syncOps(),
                 settings.batchSize(),
                 settings.seed(),
+                settings.warmupKeys() == 0
+                        ? "No warm-up."
+                        : String.format(
+                                Locale.ROOT,
+                                "Each store first ran every workload untimed on %,d keys in the same JVM (warm-up).",
+                                settings.warmupKeys()),
                 Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize() / (double) (1L << 30),
                 System.getProperty("java.vm.name"),

@@ -11,17 +11,34 @@ import java.util.List;
  * @param batchSize entries per atomic batch in fillbatch
  * @param seed seed of every random choice
  * @param maxSeconds time after which a workload stops and reports what it did
+ * @param warmupKeys keys of an untimed pass through every workload before the measured one, in the
+ *     same JVM (0: none, as db_bench). It lets the JIT compile the Java stores first, as JMH's warm-up
+ *     iterations do; stores in native code run it too and gain nothing from it
  */
-public record Settings(long keys, int valueSize, long syncOps, int batchSize, long seed, double maxSeconds) {
+public record Settings(
+        long keys, int valueSize, long syncOps, int batchSize, long seed, double maxSeconds, long warmupKeys) {
 
-    /** db_bench's defaults: 1,000,000 keys, 100-byte values, 10,000 fsynced writes; 60 s per workload. */
+    /** db_bench's defaults: 1,000,000 keys, 100-byte values, 10,000 fsynced writes; 60 s per workload; no warm-up. */
     public static Settings defaults() {
-        return new Settings(1_000_000, 100, 10_000, 1_000, 301, 60);
+        return new Settings(1_000_000, 100, 10_000, 1_000, 301, 60, 0);
     }
 
-    /** These settings with {@code keys}, {@code syncOps} and {@code maxSeconds} replaced. */
+    /**
+     * These settings with {@code keys}, {@code syncOps} and {@code maxSeconds} replaced; the warm-up
+     * never writes more keys than the measured run.
+     */
     public Settings with(long keys, long syncOps, double maxSeconds) {
-        return new Settings(keys, valueSize, syncOps, batchSize, seed, maxSeconds);
+        return new Settings(keys, valueSize, syncOps, batchSize, seed, maxSeconds, Math.min(warmupKeys, keys));
+    }
+
+    /** These settings with the warm-up set to {@code keys} (0: none), at most the measured keys. */
+    public Settings withWarmup(long keys) {
+        return new Settings(this.keys, valueSize, syncOps, batchSize, seed, maxSeconds, Math.min(keys, this.keys));
+    }
+
+    /** The settings of the warm-up pass: its keys, a tenth of the fsynced writes, no warm-up of its own. */
+    Settings warmupPass() {
+        return new Settings(warmupKeys, valueSize, Math.max(1, syncOps / 10), batchSize, seed, maxSeconds, 0);
     }
 
     List<String> toArgs() {
@@ -31,7 +48,8 @@ public record Settings(long keys, int valueSize, long syncOps, int batchSize, lo
                 Long.toString(syncOps),
                 Integer.toString(batchSize),
                 Long.toString(seed),
-                Double.toString(maxSeconds));
+                Double.toString(maxSeconds),
+                Long.toString(warmupKeys));
     }
 
     static Settings fromArgs(String[] args, int from) {
@@ -41,6 +59,7 @@ public record Settings(long keys, int valueSize, long syncOps, int batchSize, lo
                 Long.parseLong(args[from + 2]),
                 Integer.parseInt(args[from + 3]),
                 Long.parseLong(args[from + 4]),
-                Double.parseDouble(args[from + 5]));
+                Double.parseDouble(args[from + 5]),
+                Long.parseLong(args[from + 6]));
     }
 }

@@ -26,6 +26,9 @@ public final class StoreMain {
         if (!loads(kind, workDir.resolve("probe"))) {
             System.exit(UNAVAILABLE);
         }
+        if (settings.warmupKeys() > 0) { // untimed, results dropped: only the JIT's work is kept
+            new Workloads(kind, workDir.resolve("warmup"), settings.warmupPass(), r -> {}).runAll();
+        }
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
             new Workloads(kind, workDir, settings, r -> {
                         out.println(r.toCsv());
