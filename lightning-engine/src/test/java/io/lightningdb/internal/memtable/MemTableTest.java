@@ -156,6 +156,53 @@ class MemTableTest {
         assertThat(failure.get()).isNull();
     }
 
+    @Test
+    void readerRacingBatchesSeesEveryPublishedVersion() throws Exception {
+        int keys = 50_000;
+        int[] keyAt = new int[keys]; // sequence s writes key keyAt[s - 1]: a permutation, so each key once
+        SplittableRandom shuffle = new SplittableRandom(17);
+        for (int i = 0; i < keys; i++) {
+            int j = shuffle.nextInt(i + 1);
+            keyAt[i] = keyAt[j];
+            keyAt[j] = i;
+        }
+        AtomicLong published = new AtomicLong();
+        AtomicReference<String> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            SplittableRandom random = new SplittableRandom(19);
+            while (published.get() < keys && failure.get() == null) {
+                long visible = published.get(); // sequences 1 .. visible are in; sequence s wrote keyAt[s - 1]
+                if (visible == 0) {
+                    continue;
+                }
+                int s = 1 + random.nextInt((int) visible);
+                byte[] key = bytes(key(keyAt[s - 1]));
+                byte[] v = mem.get(key, visible, NOW);
+                if (v == null || !new String(v, StandardCharsets.UTF_8).equals("v" + s)) {
+                    failure.set(
+                            "sequence " + s + " read at " + visible + " gave " + (v == null ? null : new String(v)));
+                }
+                if (mem.get(key, s - 1, NOW) != null) {
+                    failure.set("sequence " + s + " visible below itself");
+                }
+            }
+        });
+        reader.start();
+        SplittableRandom random = new SplittableRandom(23);
+        for (int first = 1; first <= keys; ) {
+            int size = Math.min(keys - first + 1, 1 + random.nextInt(300)); // windows of the index, and more
+            List<Mutation> batch = new ArrayList<>();
+            for (int s = first; s < first + size; s++) {
+                batch.add(Mutation.put(bytes(key(keyAt[s - 1])), bytes("v" + s)));
+            }
+            mem.addAll(first, batch);
+            first += size;
+            published.set(first - 1); // as the engine publishes a group's last sequence after applying it
+        }
+        reader.join();
+        assertThat(failure.get()).isNull();
+    }
+
     private void put(String key, byte[] value) {
         sequence++;
         mem.add(sequence, ValueType.VALUE, bytes(key), value);
