@@ -20,6 +20,7 @@ class RestartTests {
             http.post("/accounts", "{\"id\":\"keep\",\"owner\":\"Kim\",\"balance\":4200}");
             http.put("/products/7", "{\"name\":\"Desk\",\"category\":\"office\",\"priceCents\":15000}");
         }
+        assertThat(dir.resolve("CURRENT")).exists(); // the test's own database, not the app's ./data
         try (ConfigurableApplicationContext app = start()) {
             Http http = new Http(port(app));
             assertThat(http.get("/accounts/keep").getBody().get("balance").asLong())
@@ -29,10 +30,13 @@ class RestartTests {
         }
     }
 
+    /**
+     * Starts the app as its users do, with settings as command-line arguments: they outrank
+     * application.yml, which default properties ({@code builder.properties(…)}) would not.
+     */
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SampleApplication.class)
-                .properties("server.port=0", "lightning.db.path=" + dir)
-                .run();
+                .run("--server.port=0", "--lightning.db.path=" + dir);
     }
 
     private static int port(ConfigurableApplicationContext app) {
