@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The memtable's background merges (it freezes its newest run every eighth of the write buffer
- * and merges it into a run in key order) seen through the public API: reads at the latest sequence
+ * The memtable's background merges (once scanned, it freezes its newest run every eighth of the
+ * write buffer and merges it into a run in key order) seen through the public API: reads at the latest sequence
  * and at a snapshot taken before the merges match a model, in both scan directions, while the
  * memtable is made of one, two or three runs.
  */

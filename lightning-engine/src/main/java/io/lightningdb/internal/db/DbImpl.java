@@ -633,11 +633,11 @@ public final class DbImpl implements LightningDb {
     }
 
     /**
-     * A memtable that keeps itself mostly in key order with background merges, each covering an
-     * eighth of the write buffer (at least 16 KiB; see {@link MemTable}).
+     * A memtable that, once scanned, keeps itself mostly in key order with background merges, each
+     * covering an eighth of the write buffer (at least 16 KiB; see {@link MemTable}).
      */
     private MemTable newMemTable(long logNumber) {
-        return new MemTable(logNumber, memtableMerger, Math.max(16 * 1024, config.writeBufferSize() / 8));
+        return new MemTable(logNumber, memtableMerger, Math.max(16 * 1024, config.writeBufferSize() / 8), true);
     }
 
     private long rotateLog() {

@@ -19,20 +19,26 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Writes go into a skip list ({@link MemRun}) in whatever key order they arrive, which scatters
  * neighbouring keys over the whole arena: a scan then takes a cache and TLB miss per entry. So,
- * given a merger, the memtable keeps itself mostly in key order, as HBase's in-memory compaction
- * does: each time the run taking writes reaches {@code mergeAtBytes} it is frozen, a new run takes
- * the writes, and a background task merges the frozen run with the previous merged one into a new
- * run laid out in key order. There are at most three runs (the newest, one frozen, one merged), and
- * at most one merge at a time: while one is pending the newest run simply keeps growing. A merge
- * briefly holds a copy of the merged data beside the original (the original becomes garbage when it
- * is published), and nothing else changes: the same entries, the same log segments, the same
- * flush. Scans over a merged run read memory in order (about 9x faster per entry measured on
- * 300,000 random-order entries).
+ * given a merger, a memtable that is being scanned keeps itself mostly in key order, as HBase's
+ * in-memory compaction does: when the run taking writes reaches {@code mergeAtBytes} and an
+ * iterator has been opened since the last merge, the run is frozen, a new run takes the writes,
+ * and a background task merges the frozen run with the previous merged one into a new run laid
+ * out in key order. There are at most three runs (the newest, one frozen, one merged), and at most
+ * one merge at a time: while one is pending the newest run simply keeps growing. A merge briefly
+ * holds a copy of the merged data beside the original (the original becomes garbage when it is
+ * published), and nothing else changes: the same entries, the same log segments, the same flush.
+ *
+ * <p>Scans over a merged run read memory in order (about 9x faster per entry, measured on 300,000
+ * random-order entries). Merging costs a core while it runs, so a memtable nobody scans is never
+ * merged: on two cores, merging during writes served only by point reads cost those reads half
+ * their throughput.
  */
 public final class MemTable implements IteratorSource {
     private final long walSegment;
     private final Executor merger; // null: a single run, never merged
     private final long mergeAtBytes;
+    private final boolean onlyWhenScanned;
+    private volatile boolean scanned; // an iterator was opened since the newest run started
     private volatile MemRun[] runs; // newest first; runs[0] takes the writes
     private MemRun newest; // writer only: runs[0]
     private boolean mergePending; // guarded by this
@@ -40,18 +46,20 @@ public final class MemTable implements IteratorSource {
 
     /** A memtable that is never merged: one skip list (recovery, tests). */
     public MemTable(long walSegment) {
-        this(walSegment, null, Long.MAX_VALUE);
+        this(walSegment, null, Long.MAX_VALUE, false);
     }
 
     /**
      * @param walSegment number of the first log segment holding this memtable's writes
      * @param merger runs the background merges; null for none
      * @param mergeAtBytes size of the newest run at which it is frozen and merged
+     * @param onlyWhenScanned merge only if an iterator was opened since the newest run started
      */
-    public MemTable(long walSegment, Executor merger, long mergeAtBytes) {
+    public MemTable(long walSegment, Executor merger, long mergeAtBytes, boolean onlyWhenScanned) {
         this.walSegment = walSegment;
         this.merger = merger;
         this.mergeAtBytes = mergeAtBytes;
+        this.onlyWhenScanned = onlyWhenScanned;
         this.newest = new MemRun();
         this.runs = new MemRun[] {newest};
     }
@@ -130,6 +138,7 @@ public final class MemTable implements IteratorSource {
 
     @Override
     public InternalIterator iterator(Direction direction, byte[] target) {
+        noteScan();
         MemRun[] current = runs;
         if (current.length == 1) {
             return current[0].iterator(direction, target);
@@ -144,7 +153,14 @@ public final class MemTable implements IteratorSource {
      * sources anyway: one merge instead of a merge inside a merge.
      */
     public void addIterators(List<InternalIterator> children, Direction direction, byte[] target) {
+        noteScan();
         addIterators(runs, children, direction, target);
+    }
+
+    private void noteScan() {
+        if (!scanned) { // read first: concurrent scans do not keep writing the same cache line
+            scanned = true;
+        }
     }
 
     private static void addIterators(
@@ -156,7 +172,7 @@ public final class MemTable implements IteratorSource {
 
     /** Writer: freezes the newest run and hands it to the merger once it is large enough. */
     private void maybeMerge() {
-        if (merger == null || newest.bytesUsed() < mergeAtBytes) {
+        if (merger == null || newest.bytesUsed() < mergeAtBytes || (onlyWhenScanned && !scanned)) {
             return;
         }
         synchronized (this) {
@@ -164,6 +180,7 @@ public final class MemTable implements IteratorSource {
                 return;
             }
             mergePending = true;
+            scanned = false;
             MemRun[] current = runs;
             MemRun[] next = new MemRun[current.length + 1];
             newest = new MemRun();

@@ -39,7 +39,7 @@ class MergingMemTableTest {
     class MergedInTheWritersThread extends MemTableTest {
         @Override
         MemTable newMemTable() {
-            return new MemTable(1, Runnable::run, MERGE_AT);
+            return new MemTable(1, Runnable::run, MERGE_AT, false);
         }
     }
 
@@ -48,13 +48,13 @@ class MergingMemTableTest {
     class MergedInTheBackground extends MemTableTest {
         @Override
         MemTable newMemTable() {
-            return new MemTable(1, BACKGROUND, MERGE_AT);
+            return new MemTable(1, BACKGROUND, MERGE_AT, false);
         }
     }
 
     @Test
     void mergesKeepAtMostTwoRunsBetweenMerges() {
-        MemTable mem = new MemTable(1, Runnable::run, MERGE_AT);
+        MemTable mem = new MemTable(1, Runnable::run, MERGE_AT, false);
         for (int i = 0; i < 5_000; i++) {
             mem.add(i + 1, ValueType.VALUE, key(i * 7919 % 5_000), value(i));
             assertThat(mem.runCount()).isBetween(1, 2); // a synchronous merge finishes within add
@@ -65,8 +65,23 @@ class MergingMemTableTest {
     }
 
     @Test
+    void memtableNobodyScansIsNeverMerged() {
+        MemTable mem = new MemTable(1, Runnable::run, MERGE_AT, true);
+        for (int i = 0; i < 2_000; i++) {
+            mem.add(i + 1, ValueType.VALUE, key(i * 7919 % 2_000), value(i));
+        }
+        assertThat(mem.runCount()).isEqualTo(1);
+        mem.iterator(Direction.FORWARD, null).close(); // a scan: the next full run is merged
+        for (int i = 2_000; i < 2_100; i++) {
+            mem.add(i + 1, ValueType.VALUE, key(i), value(i));
+        }
+        assertThat(mem.runCount()).isEqualTo(2);
+        assertInKeyOrder(mem, 2_100);
+    }
+
+    @Test
     void sealedMemtableStopsMerging() {
-        MemTable mem = new MemTable(1, Runnable::run, MERGE_AT);
+        MemTable mem = new MemTable(1, Runnable::run, MERGE_AT, false);
         mem.seal();
         for (int i = 0; i < 2_000; i++) {
             mem.add(i + 1, ValueType.VALUE, key(i), value(i));
@@ -82,7 +97,8 @@ class MergingMemTableTest {
                 task -> {
                     throw new RejectedExecutionException("closing");
                 },
-                MERGE_AT);
+                MERGE_AT,
+                false);
         for (int i = 0; i < 3_000; i++) {
             mem.add(i + 1, ValueType.VALUE, key(i % 1_000), value(i));
         }
