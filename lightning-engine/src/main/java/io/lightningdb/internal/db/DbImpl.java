@@ -107,9 +107,6 @@ public final class DbImpl implements LightningDb {
     private final TransactionRegistry transactions = new TransactionRegistry(counters);
     private ExecutorService flushExecutor;
     private ExecutorService compactionExecutor;
-    // Threads start on first use, so a failed open leaves none behind; shut down in close().
-    private final ExecutorService memtableMerger =
-            Executors.newSingleThreadExecutor(r -> daemon(r, "lightning-memtable-merge"));
     private Wal wal;
     private MemTable mem;
     private long lastSequence; // assigned to writes; guarded by lock
@@ -249,7 +246,7 @@ public final class DbImpl implements LightningDb {
         versions.writeSnapshotManifest();
         lastSequence = maxSequence;
         visibleSequence = maxSequence;
-        mem = newMemTable(newLog);
+        mem = new MemTable(newLog);
         wal = new Wal(
                 config.writeChannelFactory(),
                 config.walSyncMode(),
@@ -624,20 +621,11 @@ public final class DbImpl implements LightningDb {
             }
             long logNumber = rotateLog();
             immutables.addFirst(mem);
-            mem.seal();
-            mem = newMemTable(logNumber);
+            mem = new MemTable(logNumber);
             installView();
             scheduleFlush();
             force = false;
         }
-    }
-
-    /**
-     * A memtable that, once scanned, keeps itself mostly in key order with background merges, each
-     * covering an eighth of the write buffer (at least 16 KiB; see {@link MemTable}).
-     */
-    private MemTable newMemTable(long logNumber) {
-        return new MemTable(logNumber, memtableMerger, Math.max(16 * 1024, config.writeBufferSize() / 8), true);
     }
 
     private long rotateLog() {
@@ -761,9 +749,9 @@ public final class DbImpl implements LightningDb {
             byte[] bound = range.isReverse() ? range.end() : range.start();
             byte[] target = bound == null ? null : InternalKey.seekKey(bound, InternalKey.MAX_SEQUENCE);
             List<InternalIterator> children = new ArrayList<>();
-            v.mem.addIterators(children, direction, target);
+            children.add(v.mem.iterator(direction, target));
             for (MemTable imm : v.immutables) {
-                imm.addIterators(children, direction, target);
+                children.add(imm.iterator(direction, target));
             }
             v.version.addIterators(children, direction, target, tableCache);
             counters.scans.increment();
@@ -1560,13 +1548,10 @@ public final class DbImpl implements LightningDb {
         runAsWriter(new Writer(List.of(), null, true));
         lock.lock();
         try {
-            mem.seal(); // a merge in progress gives up: its work would be thrown away
-            immutables.forEach(MemTable::seal);
             backgroundWorkDone.signalAll();
         } finally {
             lock.unlock();
         }
-        shutdown(memtableMerger);
         shutdown(flushExecutor);
         shutdown(compactionExecutor);
         try {
@@ -1594,7 +1579,6 @@ public final class DbImpl implements LightningDb {
     /** Releases files and the directory lock; used on close and on failed opens. */
     private void abandon() {
         closed = true;
-        memtableMerger.shutdown(); // a failed open: close() never ran
         if (flushExecutor == null && wal != null) {
             try {
                 wal.close(); // a failed open: close() never ran

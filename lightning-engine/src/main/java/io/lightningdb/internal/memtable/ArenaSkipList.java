@@ -2,7 +2,6 @@ package io.lightningdb.internal.memtable;
 
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.Coding;
-import io.lightningdb.internal.util.KeyHash;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -25,13 +24,7 @@ final class ArenaSkipList {
     static final int MAX_HEIGHT = 12;
     private static final long NONE = 0;
     private static final int HEADER = 16;
-    /**
-     * Well below half of G1's smallest region (1 MiB): a larger array is a "humongous" object that
-     * takes whole regions of its own, and a 1 MiB chunk (plus its header) wasted about half the
-     * memory it held.
-     */
-    static final int CHUNK_SIZE = 1 << 18;
-
+    static final int CHUNK_SIZE = 1 << 20;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
@@ -90,72 +83,6 @@ final class ArenaSkipList {
         }
         size = size + 1;
         return node;
-    }
-
-    /**
-     * Appends a copy of {@code srcNode} of {@code src}, whose internal key must follow every key in
-     * this list (a merge writing its output in order); returns the new node. Single writer. The
-     * copy is one block move from the source chunk: no key or value arrays in between.
-     *
-     * @throws IllegalStateException if the key does not follow the last one appended
-     */
-    long appendCopy(ArenaSkipList src, long srcNode) {
-        byte[] sc = src.chunk(srcNode);
-        int soff = offset(srcNode);
-        int keyLength = (int) INTS.get(sc, soff);
-        int valueLength = (int) INTS.get(sc, soff + 4);
-        long last = splice[0];
-        if (last != NONE && compare(this, last, src, srcNode) >= 0) {
-            throw new IllegalStateException("appendCopy out of order");
-        }
-        int h = randomHeight();
-        if (h > height) {
-            height = h; // splice[] above the old height already holds the head
-        }
-        long node = allocate(keyLength, valueLength, h);
-        byte[] c = chunk(node);
-        int off = offset(node);
-        System.arraycopy(sc, src.keyOffset(sc, soff), c, off + HEADER + 8 * h, keyLength + valueLength);
-        for (int i = 0; i < h; i++) {
-            LONGS.set(c, off + HEADER + 8 * i, NONE); // last in key order at every level it joins
-            LONGS.setRelease(chunk(splice[i]), offset(splice[i]) + HEADER + 8 * i, node);
-            splice[i] = node;
-        }
-        size = size + 1;
-        return node;
-    }
-
-    /** Orders node {@code a} of list {@code la} against node {@code b} of list {@code lb} by internal key. */
-    static int compare(ArenaSkipList la, long a, ArenaSkipList lb, long b) {
-        byte[] ca = la.chunk(a);
-        byte[] cb = lb.chunk(b);
-        int ka = la.keyOffset(ca, offset(a));
-        int kb = lb.keyOffset(cb, offset(b));
-        int ua = (int) INTS.get(ca, offset(a)) - InternalKey.TRAILER_SIZE;
-        int ub = (int) INTS.get(cb, offset(b)) - InternalKey.TRAILER_SIZE;
-        int cmp = Arrays.compareUnsigned(ca, ka, ka + ua, cb, kb, kb + ub);
-        if (cmp != 0) {
-            return cmp;
-        }
-        return Long.compareUnsigned(Coding.getLong(cb, kb + ub), Coding.getLong(ca, ka + ua)); // newer first
-    }
-
-    /** Whether nodes {@code a} and {@code b} of this list hold the same user key. */
-    boolean sameUserKey(long a, long b) {
-        byte[] ca = chunk(a);
-        byte[] cb = chunk(b);
-        int ka = keyOffset(ca, offset(a));
-        int kb = keyOffset(cb, offset(b));
-        int ua = (int) INTS.get(ca, offset(a)) - InternalKey.TRAILER_SIZE;
-        int ub = (int) INTS.get(cb, offset(b)) - InternalKey.TRAILER_SIZE;
-        return Arrays.equals(ca, ka, ka + ua, cb, kb, kb + ub);
-    }
-
-    /** The {@link KeyHash} of a node's user key, read in place. */
-    long userKeyHash(long node) {
-        byte[] c = chunk(node);
-        int off = offset(node);
-        return KeyHash.of(c, keyOffset(c, off), (int) INTS.get(c, off) - InternalKey.TRAILER_SIZE);
     }
 
     /**

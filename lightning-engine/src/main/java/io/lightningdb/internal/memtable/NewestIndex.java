@@ -51,11 +51,13 @@ final class NewestIndex {
         if (table == null) {
             return;
         }
-        int tag = (int) hash & TAG_MASK;
-        long packed = pack(tag, node);
-        if (packed == 0) {
+        long chunk = node >>> 32;
+        if (chunk >= 1L << CHUNK_BITS) { // a memtable of over a terabyte: stop indexing
+            slots = null;
             return;
         }
+        int tag = (int) hash & TAG_MASK;
+        long packed = ((long) tag << (64 - TAG_BITS)) | (chunk << OFFSET_BITS) | (int) node;
         int mask = table.length - 1;
         for (int i = tag & mask; ; i = (i + 1) & mask) {
             long s = table[i];
@@ -72,31 +74,6 @@ final class NewestIndex {
                 }
                 return;
             }
-        }
-    }
-
-    /**
-     * Records {@code node} for a user key this index has not seen, whose hash is {@code hash}: a
-     * merge indexing each key's newest version once, with no key comparisons. Writer only.
-     */
-    void putNew(long hash, long node) {
-        long[] table = slots;
-        if (table == null) {
-            return;
-        }
-        int tag = (int) hash & TAG_MASK;
-        long packed = pack(tag, node);
-        if (packed == 0) {
-            return;
-        }
-        int mask = table.length - 1;
-        int i = tag & mask;
-        while (table[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        SLOTS.setRelease(table, i, packed);
-        if (++used > table.length / 2) {
-            grow(table);
         }
     }
 
@@ -145,16 +122,6 @@ final class NewestIndex {
             }
         }
         slots = bigger; // the volatile store publishes the filled table
-    }
-
-    /** A slot for {@code node}, or 0 after switching the index off: a node beyond what a slot can address. */
-    private long pack(int tag, long node) {
-        long chunk = node >>> 32;
-        if (chunk >= 1L << CHUNK_BITS) { // a memtable of over a terabyte: stop indexing
-            slots = null;
-            return 0;
-        }
-        return ((long) tag << (64 - TAG_BITS)) | (chunk << OFFSET_BITS) | (int) node;
     }
 
     private static int tag(long slot) {

@@ -16,15 +16,10 @@ public final class KeyHash {
 
     /** A MurmurHash2-style hash of {@code key[0, len)}. */
     public static long of(byte[] key, int len) {
-        return of(key, 0, len);
-    }
-
-    /** The hash of {@code bytes[offset, offset + len)}: a key stored inside a larger array. */
-    public static long of(byte[] bytes, int offset, int len) {
         long h = 0x9747b28cL ^ (len * M);
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            long k = (long) LONGS.get(bytes, offset + i);
+            long k = (long) LONGS.get(key, i);
             k *= M;
             k ^= k >>> 47;
             k *= M;
@@ -34,7 +29,7 @@ public final class KeyHash {
         if (i < len) {
             long k = 0;
             for (int j = len - 1; j >= i; j--) {
-                k = (k << 8) | (bytes[offset + j] & 0xFF);
+                k = (k << 8) | (key[j] & 0xFF);
             }
             h ^= k;
             h *= M;

@@ -31,13 +31,8 @@ class MemTableTest {
     /** key → (sequence → value, null for a deletion) */
     private final Map<String, TreeMap<Long, byte[]>> model = new TreeMap<>();
 
-    private final MemTable mem = newMemTable();
+    private final MemTable mem = new MemTable(1);
     private long sequence;
-
-    /** The memtable under test; subclasses run the same checks on merging ones. */
-    MemTable newMemTable() {
-        return new MemTable(1);
-    }
 
     @Test
     void randomVersionsReadAtEverySequence() {
