@@ -35,6 +35,12 @@ class MemTableTest {
     private long sequence;
 
     @Test
+    void arenaChunksAreNeverHumongousForG1() {
+        // G1 regions are at least 1 MiB; an array of half a region or more gets whole regions to itself
+        assertThat(ArenaSkipList.CHUNK_SIZE + 16).isLessThan(512 * 1024);
+    }
+
+    @Test
     void randomVersionsReadAtEverySequence() {
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 30_000; i++) { // several times the index's initial size: it grows
