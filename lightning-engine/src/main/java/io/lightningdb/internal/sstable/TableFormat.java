@@ -12,7 +12,8 @@ package io.lightningdb.internal.sstable;
  *           what the block would hold unencrypted. Every block is encrypted when encryption is on;
  *           the footer (offsets and counts only) stays plain.
  * index   = varint count, then per data block: varint key length, last internal key, varint offset, varint size
- * filter  = bloom bits, probe count (1 byte)
+ * filter  = bloom bits in 64-byte blocks, 0x80 | probe count (1 byte); tables written before blocked
+ *           filters hold plain bloom bits and the probe count alone (see BloomFilter)
  * footer  = index offset, index size, filter offset, filter size (8 bytes each),
  *           entry count (8), format version (4), magic (8), CRC32C of the preceding 52 bytes (4)
  * </pre>
