@@ -53,8 +53,12 @@ final class BloomFilter {
         if ((tag & BLOCKED) == 0) {
             return mayContainPlain(filter, bytes, tag, h);
         }
+        int blocks = bytes / BLOCK_BYTES;
+        if (blocks == 0) { // not a filter this version writes: admit rather than read past its end
+            return true;
+        }
         int probes = tag & ~BLOCKED & 0xFF;
-        int base = block(h, bytes / BLOCK_BYTES) * BLOCK_BYTES;
+        int base = block(h, blocks) * BLOCK_BYTES;
         int bits = (int) h;
         for (int p = 0; p < probes; p++) {
             bits *= MIX;

@@ -45,6 +45,8 @@ class BloomFilterTest {
         byte[] empty = BloomFilter.build(new long[0], 0, 10);
         assertThat(BloomFilter.mayContain(empty, one[0])).isFalse();
         assertThat(BloomFilter.mayContain(new byte[0], one[0])).isTrue(); // no filter at all: admit
+        assertThat(BloomFilter.mayContain(new byte[] {0, 0, (byte) 0x87}, one[0]))
+                .isTrue(); // too short to be blocked
     }
 
     @Test
