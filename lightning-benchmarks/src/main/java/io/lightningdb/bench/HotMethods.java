@@ -20,6 +20,11 @@ public final class HotMethods {
     private HotMethods() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println(
+                    "usage: java -cp lightning-benchmarks.jar io.lightningdb.bench.HotMethods FILE.jfr [PACKAGE]");
+            System.exit(2);
+        }
         String prefix = args.length > 1 ? args[1] : "io.lightningdb";
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
