@@ -86,6 +86,7 @@ public final class DbImpl implements LightningDb {
     private static final Logger log = LoggerFactory.getLogger(DbImpl.class);
     private static final long MAX_GROUP_BYTES = 1 << 20;
     private static final long SMALL_WRITE_BYTES = 128 << 10;
+    private static final Mutation[] NO_MUTATIONS = new Mutation[0]; // flush, close and barrier requests
 
     private final Path dir;
     private final LightningConfig config;
@@ -124,7 +125,13 @@ public final class DbImpl implements LightningDb {
      * with none, a request to switch the memtable (flush) or to close.
      */
     private final class Writer {
-        final List<Mutation> mutations;
+        /**
+         * An array, whatever the caller passed: one container type keeps the JIT's type profile of
+         * the write path monomorphic, so a batch after single puts does not deoptimize it.
+         */
+        final Mutation[] mutations;
+
+        final long bytes; // approximate log bytes, for the group size limit
         final TransactionImpl txn;
         final boolean closeRequest;
         final Runnable barrier; // runs at the head of the queue, with no commit in flight
@@ -132,27 +139,24 @@ public final class DbImpl implements LightningDb {
         boolean done;
         RuntimeException error;
 
-        Writer(List<Mutation> mutations, TransactionImpl txn, boolean closeRequest) {
+        Writer(Mutation[] mutations, TransactionImpl txn, boolean closeRequest) {
             this(mutations, txn, closeRequest, null);
         }
 
-        Writer(List<Mutation> mutations, TransactionImpl txn, boolean closeRequest, Runnable barrier) {
+        Writer(Mutation[] mutations, TransactionImpl txn, boolean closeRequest, Runnable barrier) {
             this.mutations = mutations;
             this.txn = txn;
             this.closeRequest = closeRequest;
             this.barrier = barrier;
-        }
-
-        boolean isFlushRequest() {
-            return mutations.isEmpty() && !closeRequest && barrier == null;
-        }
-
-        long bytes() {
             long n = 0;
             for (Mutation m : mutations) {
                 n += m.encodedSize();
             }
-            return n;
+            this.bytes = n;
+        }
+
+        boolean isFlushRequest() {
+            return mutations.length == 0 && !closeRequest && barrier == null;
         }
     }
 
@@ -332,7 +336,7 @@ public final class DbImpl implements LightningDb {
     public void put(byte[] key, byte[] value) {
         validateKey(key);
         validateValue(value);
-        write(List.of(Mutation.put(key, value)));
+        write(new Mutation[] {Mutation.put(key, value)});
     }
 
     @Override
@@ -340,7 +344,7 @@ public final class DbImpl implements LightningDb {
         validateKey(key);
         validateValue(value);
         checkTtl(ttl);
-        write(List.of(Mutation.putExpiring(key, value, expiryOf(ttl))));
+        write(new Mutation[] {Mutation.putExpiring(key, value, expiryOf(ttl))});
     }
 
     @Override
@@ -379,7 +383,7 @@ public final class DbImpl implements LightningDb {
         validateKey(key);
         // Existence is read just before the delete; a concurrent writer may change it in between.
         boolean existed = existsUncounted(key);
-        write(List.of(Mutation.delete(key)));
+        write(new Mutation[] {Mutation.delete(key)});
         return existed;
     }
 
@@ -405,20 +409,21 @@ public final class DbImpl implements LightningDb {
         if (ops.isEmpty()) {
             return;
         }
-        List<Mutation> mutations = new ArrayList<>(ops.size());
-        for (WriteBatch.Op op : ops) {
+        Mutation[] mutations = new Mutation[ops.size()];
+        for (int i = 0; i < mutations.length; i++) {
+            WriteBatch.Op op = ops.get(i);
             if (op.isDelete()) {
-                mutations.add(Mutation.delete(op.key()));
+                mutations[i] = Mutation.delete(op.key());
             } else if (op.ttl() == null) {
-                mutations.add(Mutation.put(op.key(), op.value()));
+                mutations[i] = Mutation.put(op.key(), op.value());
             } else {
-                mutations.add(Mutation.putExpiring(op.key(), op.value(), expiryOf(op.ttl())));
+                mutations[i] = Mutation.putExpiring(op.key(), op.value(), expiryOf(op.ttl()));
             }
         }
         write(mutations);
     }
 
-    private void write(List<Mutation> mutations) {
+    private void write(Mutation[] mutations) {
         ensureOpen();
         runAsWriter(new Writer(mutations, null, false));
     }
@@ -465,14 +470,13 @@ public final class DbImpl implements LightningDb {
                 return;
             }
             makeRoomForWrite(leader.isFlushRequest());
-            long limit = leader.bytes() <= SMALL_WRITE_BYTES ? leader.bytes() + SMALL_WRITE_BYTES : MAX_GROUP_BYTES;
+            long limit = leader.bytes <= SMALL_WRITE_BYTES ? leader.bytes + SMALL_WRITE_BYTES : MAX_GROUP_BYTES;
             long groupBytes = 0;
             int count = 0;
             TreeSet<byte[]> groupKeys = null; // keys written ahead in this group, once a transaction joins
             for (Writer w : writers) {
                 if (w.closeRequest
-                        || (w != leader
-                                && (w.isFlushRequest() || w.barrier != null || groupBytes + w.bytes() > limit))) {
+                        || (w != leader && (w.isFlushRequest() || w.barrier != null || groupBytes + w.bytes > limit))) {
                     break;
                 }
                 handled.add(w);
@@ -497,8 +501,8 @@ public final class DbImpl implements LightningDb {
                     }
                 }
                 group.add(w);
-                groupBytes += w.bytes();
-                count += w.mutations.size();
+                groupBytes += w.bytes;
+                count += w.mutations.length;
             }
             if (count > 0) {
                 long first = lastSequence + 1;
@@ -511,9 +515,11 @@ public final class DbImpl implements LightningDb {
                     lock.lock();
                 }
                 visibleSequence = first + count - 1;
-                List<List<Mutation>> committed = new ArrayList<>(group.size());
-                group.forEach(w -> committed.add(w.mutations));
-                transactions.recordCommitted(committed, first, visibleSequence);
+                if (transactions.activeTransactions() > 0) { // only open transactions validate against commits
+                    List<Mutation[]> committed = new ArrayList<>(group.size());
+                    group.forEach(w -> committed.add(w.mutations));
+                    transactions.recordCommitted(committed, first, visibleSequence);
+                }
             }
         } catch (RuntimeException e) {
             groupError = e;
@@ -562,7 +568,7 @@ public final class DbImpl implements LightningDb {
         int deletes = 0;
         for (Writer w : group) {
             target.addAll(seq, w.mutations);
-            seq += w.mutations.size();
+            seq += w.mutations.length;
             for (Mutation m : w.mutations) {
                 bytes += m.key().length + (m.isDelete() ? 0 : m.stored().length);
                 if (m.isDelete()) {
@@ -834,7 +840,7 @@ public final class DbImpl implements LightningDb {
     /** Commits a transaction's writes through the write queue, where the leader validates them. */
     void commitTransaction(TransactionImpl tx, List<Mutation> mutations) {
         ensureOpen();
-        runAsWriter(new Writer(mutations, tx, false));
+        runAsWriter(new Writer(mutations.toArray(new Mutation[0]), tx, false));
     }
 
     void finishTransaction(TransactionImpl tx, TransactionImpl.State outcome) {
@@ -910,7 +916,7 @@ public final class DbImpl implements LightningDb {
     @Override
     public void flush() {
         ensureOpen();
-        runAsWriter(new Writer(List.of(), null, false));
+        runAsWriter(new Writer(NO_MUTATIONS, null, false));
         lock.lock();
         try {
             while (!immutables.isEmpty()) {
@@ -1125,7 +1131,7 @@ public final class DbImpl implements LightningDb {
     private BackupCapture captureForBackup() {
         ensureOpen();
         BackupCapture[] result = new BackupCapture[1];
-        runAsWriter(new Writer(List.of(), null, false, () -> {
+        runAsWriter(new Writer(NO_MUTATIONS, null, false, () -> {
             try {
                 result[0] = captureLocked();
             } catch (IOException e) {
@@ -1362,7 +1368,7 @@ public final class DbImpl implements LightningDb {
      */
     public void replayArchived(List<Mutation> mutations) {
         if (!mutations.isEmpty()) {
-            write(mutations);
+            write(mutations.toArray(new Mutation[0]));
         }
     }
 
@@ -1545,7 +1551,7 @@ public final class DbImpl implements LightningDb {
             return;
         }
         // Queue behind every in-flight writer, so no leader is appending to the log as it closes.
-        runAsWriter(new Writer(List.of(), null, true));
+        runAsWriter(new Writer(NO_MUTATIONS, null, true));
         lock.lock();
         try {
             backgroundWorkDone.signalAll();

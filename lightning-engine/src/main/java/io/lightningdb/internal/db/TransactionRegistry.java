@@ -143,12 +143,12 @@ final class TransactionRegistry {
      * Remembers committed keys while transactions are open, for their validation: {@code groups}
      * got consecutive sequence numbers from {@code first}.
      */
-    void recordCommitted(List<List<Mutation>> groups, long first, long visibleSequence) {
+    void recordCommitted(List<Mutation[]> groups, long first, long visibleSequence) {
         if (active.isEmpty()) {
             return;
         }
         long seq = first;
-        for (List<Mutation> mutations : groups) {
+        for (Mutation[] mutations : groups) {
             for (Mutation m : mutations) {
                 conflicts.record(m.key().clone(), seq++); // callers may reuse their arrays
             }

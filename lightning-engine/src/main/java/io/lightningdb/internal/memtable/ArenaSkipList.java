@@ -33,10 +33,24 @@ final class ArenaSkipList {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle SIZE;
+    private static final VarHandle BYTES_USED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SIZE = lookup.findVarHandle(ArenaSkipList.class, "size", int.class);
+            BYTES_USED = lookup.findVarHandle(ArenaSkipList.class, "bytesUsed", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     // Replaced (never mutated in place once published) when it grows; small, so it stays in cache.
     private volatile byte[][] chunks = new byte[16][];
     private volatile int height = 1;
+    // Read by any thread, written by the writer with release stores: a volatile store is a full
+    // fence on x86, and two per insert stalled the writer on its last cache miss (the index slot).
     private volatile long bytesUsed;
     private volatile int size;
 
@@ -87,7 +101,7 @@ final class ArenaSkipList {
             LONGS.setRelease(chunk(splice[i]), offset(splice[i]) + HEADER + 8 * i, node);
             splice[i] = node; // the new node precedes the next key in key order at its levels
         }
-        size = size + 1;
+        SIZE.setRelease(this, size + 1);
         return node;
     }
 
@@ -143,7 +157,7 @@ final class ArenaSkipList {
         INTS.set(c, off, keyLength);
         INTS.set(c, off + 4, valueLength);
         INTS.set(c, off + 8, h);
-        bytesUsed = bytesUsed + need;
+        BYTES_USED.setRelease(this, bytesUsed + need);
         return ((long) chunkIndex << 32) | off;
     }
 

@@ -9,7 +9,6 @@ import io.lightningdb.internal.key.Mutation;
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.util.Coding;
 import io.lightningdb.internal.util.KeyHash;
-import java.util.List;
 
 /**
  * The in-memory sorted buffer of recent writes, an {@link ArenaSkipList}. One writer at a time (the
@@ -25,6 +24,8 @@ public final class MemTable implements IteratorSource {
     private final NewestIndex index = new NewestIndex(list);
     private final long walSegment;
     private final long[] pendingNodes = new long[INDEX_WINDOW]; // writer only: nodes of addAll's current window
+    private final long[] pendingHashes = new long[INDEX_WINDOW]; // writer only: their keys' hashes
+    private long touchSink; // writer only: keeps addAll's slot loads from being optimized away
 
     /** @param walSegment number of the first log segment holding this memtable's writes */
     public MemTable(long walSegment) {
@@ -43,22 +44,29 @@ public final class MemTable implements IteratorSource {
 
     /**
      * Adds {@code mutations} with sequence numbers {@code firstSequence, firstSequence + 1, …}, like
-     * {@link #add} one by one. Single writer. Entries are indexed a window at a time after they are
-     * inserted: each index update is a cache miss at a random slot, and with nothing in between the
-     * processor overlaps those misses instead of waiting for each in turn.
+     * {@link #add} one by one. Single writer. Each index update is a cache miss at a random slot, so
+     * a window of entries first loads its slots, then goes into the list, and only then into the
+     * index: the misses overlap one another and the list inserts instead of being waited for in turn.
      */
-    public void addAll(long firstSequence, List<Mutation> mutations) {
-        int n = mutations.size();
+    public void addAll(long firstSequence, Mutation[] mutations) {
+        int n = mutations.length;
         for (int from = 0; from < n; from += INDEX_WINDOW) {
             int to = Math.min(n, from + INDEX_WINDOW);
+            long touched = 0;
             for (int i = from; i < to; i++) {
-                Mutation m = mutations.get(i);
+                byte[] userKey = mutations[i].key();
+                long hash = KeyHash.of(userKey, userKey.length);
+                pendingHashes[i - from] = hash;
+                touched ^= index.touch(hash);
+            }
+            touchSink = touched;
+            for (int i = from; i < to; i++) {
+                Mutation m = mutations[i];
                 long trailer = ((firstSequence + i) << 8) | m.type();
                 pendingNodes[i - from] = list.insert(m.key(), trailer, m.isDelete() ? EMPTY : m.stored());
             }
             for (int i = from; i < to; i++) {
-                byte[] userKey = mutations.get(i).key();
-                index.put(userKey, KeyHash.of(userKey, userKey.length), pendingNodes[i - from]);
+                index.put(mutations[i].key(), pendingHashes[i - from], pendingNodes[i - from]);
             }
         }
     }

@@ -78,6 +78,15 @@ final class NewestIndex {
     }
 
     /**
+     * Loads the slot where a key with {@code hash} starts probing, so that its cache miss overlaps
+     * the work before {@link #put}; returns it only so the load is not optimized away. Writer only.
+     */
+    long touch(long hash) {
+        long[] table = slots;
+        return table == null ? 0 : table[(int) hash & TAG_MASK & (table.length - 1)];
+    }
+
+    /**
      * The newest node holding {@code userKey}, {@link ArenaSkipList#isNone none} when the list has
      * no version of it, or {@link #UNKNOWN} when the index is off.
      */

@@ -103,7 +103,7 @@ class MemTableTest {
                 batch.add(value == null ? Mutation.delete(bytes(key)) : Mutation.put(bytes(key), value));
                 model.computeIfAbsent(key, k -> new TreeMap<>()).put(++sequence, value);
             }
-            mem.addAll(first, batch);
+            mem.addAll(first, batch.toArray(new Mutation[0]));
         }
         assertThat(mem.entryCount()).isEqualTo((int) sequence);
         assertPointReadsMatchModel(random);
@@ -201,7 +201,7 @@ class MemTableTest {
             for (int s = first; s < first + size; s++) {
                 batch.add(Mutation.put(bytes(key(keyAt[s - 1])), bytes("v" + s)));
             }
-            mem.addAll(first, batch);
+            mem.addAll(first, batch.toArray(new Mutation[0]));
             first += size;
             published.set(first - 1); // as the engine publishes a group's last sequence after applying it
         }
