@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -jar lightning-benchmarks/target/lightning-benchmarks.jar [--keys N] [--sync-ops N]
- *      [--max-seconds S] [--warmup-keys N]
+ *      [--max-seconds S] [--warmup-keys N] [--rounds N]
  *      [--stores lightning,rocksdb,...] [--out DIR] [--jvm "-Xmx4g ..."] [--profile] [--timeout-minutes M]
  * </pre>
  *
  * {@code --profile} records a JFR file per store ({@code DIR/STORE.jfr}); summarise it with {@link
- * HotMethods}.
+ * HotMethods}. {@code --rounds N} runs every store N times, round by round (each round's files in
+ * {@code DIR/round-K}), and reports each figure's median round: on a noisy machine one run of a
+ * store can differ from the next by a quarter or more.
  */
 public final class Compare {
     /**
@@ -54,7 +56,11 @@ public final class Compare {
         List<String> jvm =
                 new ArrayList<>(List.of(opts.getOrDefault("jvm", DEFAULT_JVM).split("\\s+")));
         long timeout = Long.parseLong(opts.getOrDefault("timeout-minutes", "60"));
-        Outcome outcome = run(stores, settings, out, jvm, opts.containsKey("profile"), timeout);
+        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "1"));
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+        }
+        Outcome outcome = run(stores, settings, out, jvm, opts.containsKey("profile"), timeout, rounds);
         System.out.println(Files.readString(out.resolve("results.md")));
         System.exit(outcome.failed().isEmpty() ? 0 : 1);
     }
@@ -63,41 +69,87 @@ public final class Compare {
     public static Outcome run(
             List<StoreKind> stores, Settings settings, Path out, List<String> jvm, boolean profile, long timeoutMinutes)
             throws Exception {
+        return run(stores, settings, out, jvm, profile, timeoutMinutes, 1);
+    }
+
+    /**
+     * Runs {@code stores} one after another, {@code rounds} times over (round by round, so a slow
+     * spell of the machine hits every store alike), and writes the reports of the median rounds into
+     * {@code out}; a store that fails or is unavailable in any round is reported so.
+     */
+    public static Outcome run(
+            List<StoreKind> stores,
+            Settings settings,
+            Path out,
+            List<String> jvm,
+            boolean profile,
+            long timeoutMinutes,
+            int rounds)
+            throws Exception {
         Files.createDirectories(out);
-        List<Result> results = new ArrayList<>();
+        List<List<Result>> perRound = new ArrayList<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
-        for (StoreKind kind : stores) {
-            Path csv = out.resolve(kind.name() + ".csv");
-            Path log = out.resolve(kind.name() + ".log");
-            Files.deleteIfExists(csv);
-            System.out.println("running " + kind.name() + " (log: " + log + ")");
-            Process child = new ProcessBuilder(command(kind, settings, out, csv, jvm, profile))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!child.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-                child.destroyForcibly().waitFor();
-                failed.put(kind.name(), "timed out after " + timeoutMinutes + " minutes");
-            } else if (child.exitValue() == StoreMain.UNAVAILABLE) {
-                unavailable.put(kind.name(), firstLine(log, "UNAVAILABLE"));
-            } else if (child.exitValue() != 0) {
-                failed.put(kind.name(), "exit " + child.exitValue() + ": " + firstLine(log, "Exception"));
+        for (int round = 1; round <= rounds; round++) {
+            Path roundOut = rounds == 1 ? out : out.resolve("round-" + round);
+            Files.createDirectories(roundOut);
+            List<Result> results = new ArrayList<>();
+            for (StoreKind kind : stores) {
+                if (rounds > 1) {
+                    System.out.print("round " + round + " of " + rounds + ": ");
+                }
+                runStore(kind, settings, roundOut, jvm, profile, timeoutMinutes, results, unavailable, failed);
             }
-            if (Files.exists(csv)) {
-                Files.readAllLines(csv).stream().map(Result::fromCsv).forEach(results::add);
-            }
-            String status = unavailable.getOrDefault(kind.name(), failed.getOrDefault(kind.name(), "done"));
-            System.out.println(kind.name() + ": " + status);
+            writeCsv(results, roundOut.resolve("results.csv"));
+            perRound.add(results);
         }
+        List<Result> results = rounds == 1 ? perRound.get(0) : Medians.of(perRound);
         Outcome outcome = new Outcome(results, unavailable, failed);
-        Files.writeString(
-                out.resolve("results.csv"),
-                Result.CSV_HEADER + "\n" + results.stream().map(Result::toCsv).collect(Collectors.joining("\n"))
-                        + "\n");
-        Files.writeString(out.resolve("results.md"), new Report(settings, stores, outcome, jvm).markdown());
+        writeCsv(results, out.resolve("results.csv"));
+        Files.writeString(out.resolve("results.md"), new Report(settings, stores, outcome, jvm, rounds).markdown());
         Chart.write(results, out.resolve("ops-per-sec.png"));
         return outcome;
+    }
+
+    private static void runStore(
+            StoreKind kind,
+            Settings settings,
+            Path out,
+            List<String> jvm,
+            boolean profile,
+            long timeoutMinutes,
+            List<Result> results,
+            Map<String, String> unavailable,
+            Map<String, String> failed)
+            throws Exception {
+        Path csv = out.resolve(kind.name() + ".csv");
+        Path log = out.resolve(kind.name() + ".log");
+        Files.deleteIfExists(csv);
+        System.out.println("running " + kind.name() + " (log: " + log + ")");
+        Process child = new ProcessBuilder(command(kind, settings, out, csv, jvm, profile))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!child.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            child.destroyForcibly().waitFor();
+            failed.put(kind.name(), "timed out after " + timeoutMinutes + " minutes");
+        } else if (child.exitValue() == StoreMain.UNAVAILABLE) {
+            unavailable.put(kind.name(), firstLine(log, "UNAVAILABLE"));
+        } else if (child.exitValue() != 0) {
+            failed.put(kind.name(), "exit " + child.exitValue() + ": " + firstLine(log, "Exception"));
+        }
+        if (Files.exists(csv)) {
+            Files.readAllLines(csv).stream().map(Result::fromCsv).forEach(results::add);
+        }
+        String status = unavailable.getOrDefault(kind.name(), failed.getOrDefault(kind.name(), "done"));
+        System.out.println(kind.name() + ": " + status);
+    }
+
+    private static void writeCsv(List<Result> results, Path csv) throws IOException {
+        Files.writeString(
+                csv,
+                Result.CSV_HEADER + "\n" + results.stream().map(Result::toCsv).collect(Collectors.joining("\n"))
+                        + "\n");
     }
 
     private static List<String> command(

@@ -18,12 +18,14 @@ final class Report {
     private final List<StoreKind> stores;
     private final Outcome outcome;
     private final List<String> jvm;
+    private final int rounds;
 
-    Report(Settings settings, List<StoreKind> stores, Outcome outcome, List<String> jvm) {
+    Report(Settings settings, List<StoreKind> stores, Outcome outcome, List<String> jvm, int rounds) {
         this.settings = settings;
         this.stores = stores;
         this.outcome = outcome;
         this.jvm = jvm;
+        this.rounds = rounds;
     }
 
     String markdown() {
@@ -47,7 +49,7 @@ final class Report {
         return String.format(
                 Locale.ROOT,
                 "%,d keys of %d bytes, %d-byte values (about 2:1 compressible), %,d writes per fillsync run, "
-                        + "batches of %,d, seed %d. %s%n%nMachine: %d cores, %.1f GiB RAM, %s %s (%s). "
+                        + "batches of %,d, seed %d. %s%s%n%nMachine: %d cores, %.1f GiB RAM, %s %s (%s). "
                         + "Child JVM flags: `%s`.%n",
                 settings.keys(),
                 Data.KEY_SIZE,
@@ -61,6 +63,14 @@ final class Report {
                                 Locale.ROOT,
                                 "Each store first ran every workload untimed on %,d keys in the same JVM (warm-up).",
                                 settings.warmupKeys()),
+                rounds == 1
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " Every store ran %d times, round by round; each figure is from the round with the"
+                                        + " median entries per second (size: median bytes), latencies from that"
+                                        + " same round.",
+                                rounds),
                 Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize() / (double) (1L << 30),
                 System.getProperty("java.vm.name"),
