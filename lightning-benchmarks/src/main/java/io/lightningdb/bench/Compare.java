@@ -100,7 +100,9 @@ public final class Compare {
                 }
                 runStore(kind, settings, roundOut, jvm, profile, timeoutMinutes, results, unavailable, failed);
             }
-            writeCsv(results, roundOut.resolve("results.csv"));
+            if (rounds > 1) {
+                writeCsv(results, roundOut.resolve("results.csv"));
+            }
             perRound.add(results);
         }
         List<Result> results = rounds == 1 ? perRound.get(0) : Medians.of(perRound);
