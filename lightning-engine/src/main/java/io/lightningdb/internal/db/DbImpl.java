@@ -838,9 +838,9 @@ public final class DbImpl implements LightningDb {
     }
 
     /** Commits a transaction's writes through the write queue, where the leader validates them. */
-    void commitTransaction(TransactionImpl tx, List<Mutation> mutations) {
+    void commitTransaction(TransactionImpl tx, Mutation[] mutations) {
         ensureOpen();
-        runAsWriter(new Writer(mutations.toArray(new Mutation[0]), tx, false));
+        runAsWriter(new Writer(mutations, tx, false));
     }
 
     void finishTransaction(TransactionImpl tx, TransactionImpl.State outcome) {

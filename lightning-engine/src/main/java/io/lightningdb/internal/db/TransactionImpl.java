@@ -125,7 +125,7 @@ final class TransactionImpl implements Transaction {
             db.finishTransaction(this, State.COMMITTED);
             return;
         }
-        List<Mutation> mutations = writes.toMutations(db.nowMillis());
+        Mutation[] mutations = writes.toMutations(db.nowMillis());
         try {
             db.commitTransaction(this, mutations);
         } catch (TransactionConflictException e) {

@@ -2,10 +2,8 @@ package io.lightningdb.internal.txn;
 
 import io.lightningdb.internal.key.Mutation;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -63,17 +61,18 @@ public final class WriteBuffer {
     }
 
     /** The writes as engine mutations; puts with a time-to-live expire relative to {@code nowMillis}. */
-    public List<Mutation> toMutations(long nowMillis) {
-        List<Mutation> out = new ArrayList<>(writes.size());
+    public Mutation[] toMutations(long nowMillis) {
+        Mutation[] out = new Mutation[writes.size()];
+        int i = 0;
         for (Map.Entry<byte[], Write> e : writes.entrySet()) {
             Write w = e.getValue();
             if (w.isDelete()) {
-                out.add(Mutation.delete(e.getKey()));
+                out[i++] = Mutation.delete(e.getKey());
             } else if (w.ttl() == null) {
-                out.add(Mutation.put(e.getKey(), w.value()));
+                out[i++] = Mutation.put(e.getKey(), w.value());
             } else {
-                out.add(Mutation.putExpiring(
-                        e.getKey(), w.value(), nowMillis + w.ttl().toMillis()));
+                out[i++] = Mutation.putExpiring(
+                        e.getKey(), w.value(), nowMillis + w.ttl().toMillis());
             }
         }
         return out;
