@@ -42,11 +42,13 @@ public final class Compare {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
         Settings d = Settings.defaults();
-        Settings settings = d.with(
-                        Long.parseLong(opts.getOrDefault("keys", Long.toString(d.keys()))),
-                        Long.parseLong(opts.getOrDefault("sync-ops", Long.toString(d.syncOps()))),
-                        Double.parseDouble(opts.getOrDefault("max-seconds", Double.toString(d.maxSeconds()))))
-                .withWarmup(Long.parseLong(opts.getOrDefault("warmup-keys", Long.toString(d.warmupKeys()))));
+        Settings sized = d.with(
+                Long.parseLong(opts.getOrDefault("keys", Long.toString(d.keys()))),
+                Long.parseLong(opts.getOrDefault("sync-ops", Long.toString(d.syncOps()))),
+                Double.parseDouble(opts.getOrDefault("max-seconds", Double.toString(d.maxSeconds()))));
+        Settings settings = opts.containsKey("warmup-keys")
+                ? sized.withWarmup(Long.parseLong(opts.get("warmup-keys")))
+                : sized; // default: a warm-up as long as the measured pass
         List<StoreKind> stores = opts.containsKey("stores")
                 ? Arrays.stream(opts.get("stores").split(","))
                         .map(Stores::named)

@@ -15,25 +15,28 @@ import java.util.List;
  *     same JVM (0: none, as db_bench). It lets the JIT compile the Java stores first, as JMH's warm-up
  *     iterations do; stores in native code run it too and gain little from it. Without it a workload
  *     of under a second measures mostly the JIT: Lightning's first 30,000 gets in a fresh JVM take
- *     5.6-5.9 µs each, the ones after 120,000 about 1 µs
+ *     5.6-5.9 µs each, the ones after 120,000 about 1 µs. A shorter warm-up than the measured pass
+ *     is not enough either: after 100,000 keys Lightning's 2-thread gets still ran at half their
+ *     steady rate (C2 compiles the read path in several steps, each taking 100-180 ms of a core)
  */
 public record Settings(
         long keys, int valueSize, long syncOps, int batchSize, long seed, double maxSeconds, long warmupKeys) {
 
     /**
      * db_bench's defaults (1,000,000 keys, 100-byte values, 10,000 fsynced writes), 60 s per
-     * workload, and a warm-up pass on 100,000 keys (at most the measured keys).
+     * workload, and a warm-up pass as long as the measured one (its keys follow {@link #with}).
      */
     public static Settings defaults() {
-        return new Settings(1_000_000, 100, 10_000, 1_000, 301, 60, 100_000);
+        return new Settings(1_000_000, 100, 10_000, 1_000, 301, 60, 1_000_000);
     }
 
     /**
-     * These settings with {@code keys}, {@code syncOps} and {@code maxSeconds} replaced; the warm-up
-     * never writes more keys than the measured run.
+     * These settings with {@code keys}, {@code syncOps} and {@code maxSeconds} replaced; a warm-up as
+     * long as the measured run stays so, and the warm-up never writes more keys than the measured run.
      */
     public Settings with(long keys, long syncOps, double maxSeconds) {
-        return new Settings(keys, valueSize, syncOps, batchSize, seed, maxSeconds, Math.min(warmupKeys, keys));
+        long warmup = warmupKeys == this.keys ? keys : Math.min(warmupKeys, keys);
+        return new Settings(keys, valueSize, syncOps, batchSize, seed, maxSeconds, warmup);
     }
 
     /** These settings with the warm-up set to {@code keys} (0: none), at most the measured keys. */
