@@ -204,11 +204,16 @@ final class ArenaSkipList {
     }
 
     boolean userKeyEquals(long node, byte[] userKey) {
+        return userKeyEquals(node, userKey, userKey.length);
+    }
+
+    /** Whether the node's user key is {@code key[0, length)}. */
+    boolean userKeyEquals(long node, byte[] key, int length) {
         byte[] c = chunk(node);
         int off = offset(node);
         int k = keyOffset(c, off);
         int len = (int) INTS.get(c, off) - InternalKey.TRAILER_SIZE;
-        return Arrays.equals(c, k, k + len, userKey, 0, userKey.length);
+        return Arrays.equals(c, k, k + len, key, 0, length);
     }
 
     /** Compares a node's internal key with {@code key[0, userKeyLength)} plus {@code trailer}. */

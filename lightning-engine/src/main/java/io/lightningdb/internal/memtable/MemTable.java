@@ -19,6 +19,7 @@ import io.lightningdb.internal.util.KeyHash;
 public final class MemTable implements IteratorSource {
     private static final byte[] EMPTY = new byte[0];
     private static final int INDEX_WINDOW = 64;
+    private static final long NOT_INDEXED = NewestIndex.UNKNOWN;
 
     private final ArenaSkipList list = new ArenaSkipList();
     private final NewestIndex index = new NewestIndex(list);
@@ -81,7 +82,7 @@ public final class MemTable implements IteratorSource {
 
     /** Like {@link #get(byte[], long, long)}, with the key's {@link KeyHash} already computed. */
     public byte[] get(byte[] userKey, long hash, long sequence, long nowMillis) {
-        long node = index.find(userKey, hash);
+        long node = index.find(userKey, userKey.length, hash);
         if (ArenaSkipList.isNone(node)) {
             return null;
         }
@@ -124,14 +125,32 @@ public final class MemTable implements IteratorSource {
     private long seek(byte[] target, boolean forward) {
         int userLength = target.length - InternalKey.TRAILER_SIZE;
         long trailer = Coding.getLong(target, userLength);
-        long ge = list.findGreaterOrEqual(target, userLength, trailer, null);
         if (forward) {
-            return ge;
+            long newest = seekExisting(target, userLength, trailer);
+            return newest != NOT_INDEXED ? newest : list.findGreaterOrEqual(target, userLength, trailer, null);
         }
+        long ge = list.findGreaterOrEqual(target, userLength, trailer, null);
         if (!ArenaSkipList.isNone(ge) && InternalKey.compare(list.key(ge), target) == 0) {
             return ge;
         }
         return list.findLessThan(target, userLength, trailer);
+    }
+
+    /**
+     * A forward seek to a key the memtable holds (resuming a scan after a key it returned, a
+     * repository's next page) needs no descent: versions of a key sort newest first, so when the
+     * newest version is at or below the target's trailer it is the first node {@code >=} the target,
+     * and the hash index has it in a cache miss or two instead of ~20. A version newer than the
+     * index shows can only be one a concurrent writer has not made visible yet, which the reader's
+     * sequence number filters out anyway. Returns {@link #NOT_INDEXED} when the list must be
+     * searched: the key absent, the index off, or the newest version above the target.
+     */
+    private long seekExisting(byte[] target, int userLength, long trailer) {
+        long node = index.find(target, userLength, KeyHash.of(target, userLength));
+        if (node == NewestIndex.UNKNOWN || ArenaSkipList.isNone(node)) {
+            return NOT_INDEXED;
+        }
+        return Long.compareUnsigned(list.trailer(node), trailer) <= 0 ? node : NOT_INDEXED;
     }
 
     private final class NodeIterator implements InternalIterator {

@@ -87,10 +87,11 @@ final class NewestIndex {
     }
 
     /**
-     * The newest node holding {@code userKey}, {@link ArenaSkipList#isNone none} when the list has
-     * no version of it, or {@link #UNKNOWN} when the index is off.
+     * The newest node holding the user key {@code key[0, length)} (whose hash is {@code hash}),
+     * {@link ArenaSkipList#isNone none} when the list has no version of it, or {@link #UNKNOWN} when
+     * the index is off.
      */
-    long find(byte[] userKey, long hash) {
+    long find(byte[] key, int length, long hash) {
         long[] table = slots;
         if (table == null) {
             return UNKNOWN;
@@ -102,7 +103,7 @@ final class NewestIndex {
             if (s == 0) {
                 return 0;
             }
-            if (tag(s) == tag && list.userKeyEquals(address(s), userKey)) {
+            if (tag(s) == tag && list.userKeyEquals(address(s), key, length)) {
                 return address(s);
             }
         }

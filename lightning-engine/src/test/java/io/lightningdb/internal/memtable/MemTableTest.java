@@ -209,6 +209,62 @@ class MemTableTest {
         assertThat(failure.get()).isNull();
     }
 
+    /**
+     * Forward seeks to keys the memtable holds are answered by the hash index of newest versions;
+     * racing a writer that adds versions, a reader skipping versions above its sequence (as scans
+     * do) must still land on the newest version it may see.
+     */
+    @Test
+    void seeksRacingTheWriterLandOnTheNewestVisibleVersion() throws Exception {
+        int keys = 1_000;
+        int writes = 60_000;
+        int[] keyAt = new int[writes]; // sequence s writes key keyAt[s - 1]
+        List<List<Long>> versions = new ArrayList<>(); // per key, its sequences in ascending order
+        for (int k = 0; k < keys; k++) {
+            versions.add(new ArrayList<>());
+        }
+        SplittableRandom schedule = new SplittableRandom(29);
+        for (int s = 1; s <= writes; s++) {
+            keyAt[s - 1] = schedule.nextInt(keys);
+            versions.get(keyAt[s - 1]).add((long) s);
+        }
+        AtomicLong published = new AtomicLong();
+        AtomicReference<String> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            SplittableRandom random = new SplittableRandom(31);
+            while (published.get() < writes && failure.get() == null) {
+                long visible = published.get();
+                if (visible == 0) {
+                    continue;
+                }
+                int k = keyAt[random.nextInt((int) visible)]; // a key with a published version
+                List<Long> ofKey = versions.get(k);
+                int at = java.util.Collections.binarySearch(ofKey, visible);
+                long expected = ofKey.get(at >= 0 ? at : -at - 2);
+                InternalIterator it =
+                        mem.iterator(Direction.FORWARD, InternalKey.seekKey(bytes(key(k)), InternalKey.MAX_SEQUENCE));
+                while (it.valid() && InternalKey.sequence(it.key()) > visible) {
+                    it.next();
+                }
+                String landed = it.valid()
+                        ? new String(InternalKey.userKey(it.key()), StandardCharsets.UTF_8) + "@"
+                                + InternalKey.sequence(it.key())
+                        : null;
+                if (!(key(k) + "@" + expected).equals(landed)) {
+                    failure.set("seek to " + key(k) + " at " + visible + " landed on " + landed + ", expected sequence "
+                            + expected);
+                }
+            }
+        });
+        reader.start();
+        for (int s = 1; s <= writes; s++) {
+            mem.add(s, ValueType.VALUE, bytes(key(keyAt[s - 1])), bytes("v" + s));
+            published.set(s);
+        }
+        reader.join();
+        assertThat(failure.get()).isNull();
+    }
+
     private void put(String key, byte[] value) {
         sequence++;
         mem.add(sequence, ValueType.VALUE, bytes(key), value);
