@@ -140,13 +140,11 @@ final class TransactionRegistry {
     }
 
     /**
-     * Remembers committed keys while transactions are open, for their validation: {@code groups}
-     * got consecutive sequence numbers from {@code first}.
+     * Remembers committed keys for the validation of open transactions: {@code groups} got
+     * consecutive sequence numbers from {@code first}. The write path calls it only while {@link
+     * #activeTransactions} is above zero, so that it builds {@code groups} only then.
      */
     void recordCommitted(List<Mutation[]> groups, long first, long visibleSequence) {
-        if (active.isEmpty()) {
-            return;
-        }
         long seq = first;
         for (Mutation[] mutations : groups) {
             for (Mutation m : mutations) {
