@@ -15,6 +15,7 @@ import io.lightningdb.TransactionConflictException;
 import io.lightningdb.TransactionOptions;
 import io.lightningdb.TransactionWork;
 import io.lightningdb.VerifyReport;
+import io.lightningdb.WalSyncMode;
 import io.lightningdb.WriteBatch;
 import io.lightningdb.internal.backup.BackupCapture;
 import io.lightningdb.internal.backup.BackupRepository;
@@ -94,6 +95,9 @@ public final class DbImpl implements LightningDb {
     private final EngineCounters counters = new EngineCounters();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition backgroundWorkDone = lock.newCondition();
+    private final Condition groupGathered = lock.newCondition();
+    private final CommitGathering gathering = new CommitGathering();
+    private final boolean syncEachCommit; // WalSyncMode.SYNC
     private final ArrayDeque<Writer> writers = new ArrayDeque<>();
     private final BlockCache blockCache;
     private final TableCache tableCache;
@@ -120,49 +124,10 @@ public final class DbImpl implements LightningDb {
     private boolean flushScheduled;
     private boolean compactionScheduled;
 
-    /**
-     * A queued write: mutations to apply (validated first when they come from a transaction), or,
-     * with none, a request to switch the memtable (flush) or to close.
-     */
-    private final class Writer {
-        /**
-         * An array, whatever the caller passed: one container type keeps the JIT's type profile of
-         * the write path monomorphic, so a batch after single puts does not deoptimize it.
-         */
-        final Mutation[] mutations;
-
-        final long bytes; // approximate log bytes, for the group size limit
-        final TransactionImpl txn;
-        final boolean closeRequest;
-        final Runnable barrier; // runs at the head of the queue, with no commit in flight
-        final Condition turn = lock.newCondition();
-        boolean done;
-        RuntimeException error;
-
-        Writer(Mutation[] mutations, TransactionImpl txn, boolean closeRequest) {
-            this(mutations, txn, closeRequest, null);
-        }
-
-        Writer(Mutation[] mutations, TransactionImpl txn, boolean closeRequest, Runnable barrier) {
-            this.mutations = mutations;
-            this.txn = txn;
-            this.closeRequest = closeRequest;
-            this.barrier = barrier;
-            long n = 0;
-            for (Mutation m : mutations) {
-                n += m.encodedSize();
-            }
-            this.bytes = n;
-        }
-
-        boolean isFlushRequest() {
-            return mutations.length == 0 && !closeRequest && barrier == null;
-        }
-    }
-
     private DbImpl(Path dir, LightningConfig config, DirLock dirLock, Encryptor encryptor, BlockCompressor compressor) {
         this.dir = dir;
         this.config = config;
+        this.syncEachCommit = config.walSyncMode() == WalSyncMode.SYNC;
         this.dirLock = dirLock;
         this.encryptor = encryptor;
         this.blockCache = new BlockCache(config.cacheSize());
@@ -433,26 +398,67 @@ public final class DbImpl implements LightningDb {
      * it commits its own and its followers' operations as one group.
      */
     private void runAsWriter(Writer w) {
-        lock.lock();
+        // An interrupt would close the log's channel in the middle of a group's I/O (channels are
+        // interruptible) and leave the database read-only: it is held back until the write is done.
+        w.interrupted = Thread.interrupted();
         try {
-            writers.addLast(w);
-            while (!w.done && writers.peekFirst() != w) {
-                w.turn.awaitUninterruptibly();
-            }
-            if (w.done) {
-                if (w.error != null) {
-                    throw w.error;
+            List<Writer> handled = null;
+            lock.lock();
+            try {
+                writers.addLast(w);
+                if (gathering.writerQueued()) {
+                    groupGathered.signal();
                 }
-                return;
+                if (writers.peekFirst() == w) {
+                    handled = leadAsHead(w);
+                }
+            } finally {
+                lock.unlock();
             }
-            lead(w);
+            if (handled == null) {
+                if (!w.awaitTurn()) { // a leader committed it (or failed it)
+                    if (w.error != null) {
+                        throw w.error;
+                    }
+                    return;
+                }
+                lock.lock(); // handed the lead: it stays the head until it leads, only the head dequeues
+                try {
+                    handled = leadAsHead(w);
+                } finally {
+                    lock.unlock();
+                }
+            }
+            for (Writer f : handled) { // once the lock is free, so the next leader is not held up
+                if (f != w) {
+                    f.finish();
+                }
+            }
+            if (w.error != null) {
+                throw w.error;
+            }
         } finally {
-            lock.unlock();
+            if (w.interrupted || Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    /** Runs with the lock held, as head of the queue; returns with the lock held. */
-    private void lead(Writer leader) {
+    /** Leads from the head of the queue, in SYNC mode after gathering the previous group's writers. Lock held. */
+    private List<Writer> leadAsHead(Writer w) {
+        if (syncEachCommit && w.mutations.length > 0) {
+            awaitReturningWriters(w);
+        }
+        return lead(w);
+    }
+
+    /**
+     * Runs with the lock held, as head of the queue; returns with the lock held, having handed the
+     * lead to the next writer. Returns the writers it handled, the leader among them, for the
+     * caller to wake the others once the lock is free; each one's outcome is in its {@link
+     * Writer#error}.
+     */
+    private List<Writer> lead(Writer leader) {
         List<Writer> handled = new ArrayList<>(); // a prefix of the queue, in order
         List<Writer> group = new ArrayList<>(); // the handled writers whose mutations commit
         RuntimeException groupError = null;
@@ -460,14 +466,14 @@ public final class DbImpl implements LightningDb {
             if (leader.closeRequest) {
                 closed = true;
                 handled.add(leader);
-                return; // nothing to throw: a close request cannot fail
+                return handled; // nothing to throw: a close request cannot fail
             }
             if (leader.barrier != null) {
                 handled.add(leader);
                 throwIfFailed();
                 ensureOpen();
                 leader.barrier.run();
-                return;
+                return handled;
             }
             makeRoomForWrite(leader.isFlushRequest());
             long limit = leader.bytes <= SMALL_WRITE_BYTES ? leader.bytes + SMALL_WRITE_BYTES : MAX_GROUP_BYTES;
@@ -508,11 +514,16 @@ public final class DbImpl implements LightningDb {
                 long first = lastSequence + 1;
                 lastSequence += count;
                 MemTable target = mem;
+                long started = System.nanoTime();
                 lock.unlock();
                 try {
                     commitGroup(group, first, count, target);
                 } finally {
                     lock.lock();
+                }
+                if (syncEachCommit) {
+                    long now = System.nanoTime();
+                    gathering.groupDone(handled.size(), now - started, now);
                 }
                 visibleSequence = first + count - 1;
                 if (transactions.activeTransactions() > 0) { // only open transactions validate against commits
@@ -521,8 +532,8 @@ public final class DbImpl implements LightningDb {
                     transactions.recordCommitted(committed, first, visibleSequence);
                 }
             }
-        } catch (RuntimeException e) {
-            groupError = e;
+        } catch (RuntimeException | Error e) { // an Error too: the followers must not report success
+            groupError = e instanceof RuntimeException r ? r : new LightningException("Write failed: " + e, e);
             if (handled.isEmpty()) {
                 handled.add(leader);
             }
@@ -532,18 +543,29 @@ public final class DbImpl implements LightningDb {
                 if (w.error == null) {
                     w.error = groupError;
                 }
-                if (w != leader) {
-                    w.done = true;
-                    w.turn.signal();
-                }
             }
             Writer next = writers.peekFirst();
             if (next != null) {
-                next.turn.signal();
+                next.lead();
             }
         }
-        if (leader.error != null) {
-            throw leader.error;
+        return handled;
+    }
+
+    /**
+     * Lets the writers of the previous group queue again before this leader takes its group, so
+     * writers committing in a loop share one fsync (see {@link CommitGathering}). Lock held.
+     * An interrupt ends the wait and is held back in the leader's {@link Writer#interrupted}.
+     */
+    private void awaitReturningWriters(Writer leader) {
+        long wait;
+        while ((wait = gathering.nanosToWait(System.nanoTime())) > 0) {
+            try {
+                groupGathered.awaitNanos(wait);
+            } catch (InterruptedException e) {
+                leader.interrupted = true;
+                return;
+            }
         }
     }
 
