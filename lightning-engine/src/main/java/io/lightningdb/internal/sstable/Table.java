@@ -15,22 +15,21 @@ import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.util.ByteSource;
 import io.lightningdb.internal.util.Checksums;
 import io.lightningdb.internal.util.Coding;
-import io.lightningdb.internal.util.FileIo;
 import io.lightningdb.internal.util.KeyHash;
+import io.lightningdb.internal.util.ReadOnlyFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
  * An open, immutable table file. Index and bloom filter stay in memory; data blocks are read with
- * positional reads through the shared {@link BlockCache}. Thread-safe.
+ * positional reads through the shared {@link BlockCache}, from a {@link ReadOnlyFile} so that an
+ * interrupted reader cannot close the file for the others. Thread-safe.
  */
 public final class Table implements IteratorSource, AutoCloseable {
     private final Path path;
     private final long fileNumber;
-    private final FileChannel channel;
+    private final ReadOnlyFile file;
     private final BlockCache cache;
     private final Encryptor encryptor;
     private final byte[] filter;
@@ -43,7 +42,7 @@ public final class Table implements IteratorSource, AutoCloseable {
     private Table(
             Path path,
             long fileNumber,
-            FileChannel channel,
+            ReadOnlyFile file,
             BlockCache cache,
             Encryptor encryptor,
             byte[] filter,
@@ -53,7 +52,7 @@ public final class Table implements IteratorSource, AutoCloseable {
             long entries) {
         this.path = path;
         this.fileNumber = fileNumber;
-        this.channel = channel;
+        this.file = file;
         this.cache = cache;
         this.encryptor = encryptor;
         this.filter = filter;
@@ -71,16 +70,16 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     /** Opens a table whose blocks may be encrypted; {@code encryptor} is null when no key is configured. */
     public static Table open(Path path, long fileNumber, BlockCache cache, Encryptor encryptor) {
-        FileChannel ch = null;
+        ReadOnlyFile ch = null;
         try {
-            ch = FileChannel.open(path, StandardOpenOption.READ);
+            ch = ReadOnlyFile.open(path);
             long size = ch.size();
             if (size < TableFormat.FOOTER_SIZE) {
                 throw new CorruptionException(path, 0, "file too short for a table: " + size + " bytes");
             }
             long footerOffset = size - TableFormat.FOOTER_SIZE;
             byte[] footer = new byte[TableFormat.FOOTER_SIZE];
-            FileIo.readFully(ch, footerOffset, footer, 0, footer.length);
+            ch.readFully(footerOffset, footer, 0, footer.length);
             int crcOffset = TableFormat.FOOTER_SIZE - 4;
             if (Checksums.crc32c(footer, 0, crcOffset) != Coding.getInt(footer, crcOffset)) {
                 throw new CorruptionException(path, footerOffset, "footer checksum mismatch");
@@ -96,8 +95,8 @@ public final class Table implements IteratorSource, AutoCloseable {
             if (version != TableFormat.VERSION) {
                 throw new CorruptionException(path, footerOffset, "unsupported table format version " + version);
             }
-            byte[] filter = readBlockContents(path, ch, filterHandle, encryptor);
-            byte[] indexBytes = readBlockContents(path, ch, index, encryptor);
+            byte[] filter = readBlockContents(ch, filterHandle, encryptor);
+            byte[] indexBytes = readBlockContents(ch, index, encryptor);
             ByteSource in = new ByteSource(indexBytes);
             int count;
             byte[][] keys;
@@ -133,7 +132,7 @@ public final class Table implements IteratorSource, AutoCloseable {
         return new BlockHandle(offset, (int) size);
     }
 
-    private static void closeQuietly(FileChannel ch) {
+    private static void closeQuietly(ReadOnlyFile ch) {
         if (ch != null) {
             try {
                 ch.close();
@@ -143,10 +142,11 @@ public final class Table implements IteratorSource, AutoCloseable {
         }
     }
 
-    private static byte[] readBlockContents(Path path, FileChannel ch, BlockHandle h, Encryptor encryptor) {
+    private static byte[] readBlockContents(ReadOnlyFile ch, BlockHandle h, Encryptor encryptor) {
+        Path path = ch.path();
         byte[] buf = new byte[h.size() + TableFormat.BLOCK_TRAILER_SIZE];
         try {
-            int n = FileIo.readFully(ch, h.offset(), buf, 0, buf.length);
+            int n = ch.readFully(h.offset(), buf, 0, buf.length);
             if (n < buf.length) {
                 throw new CorruptionException(path, h.offset(), "block extends past end of file");
             }
@@ -186,7 +186,7 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     private Block readDataBlock(int i) {
         BlockHandle h = new BlockHandle(blockOffsets[i], blockSizes[i]);
-        byte[] contents = readBlockContents(path, channel, h, encryptor);
+        byte[] contents = readBlockContents(file, h, encryptor);
         try {
             return new Block(contents);
         } catch (IllegalArgumentException e) {
@@ -284,7 +284,7 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(channel);
+        closeQuietly(file);
     }
 
     private final class ForwardIterator implements InternalIterator {
