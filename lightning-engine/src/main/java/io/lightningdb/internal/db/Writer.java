@@ -10,8 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A writer that is not at the head of the queue parks until the leader either commits it
  * ({@link #finish()}) or hands it the lead ({@link #lead()}). The leader wakes each writer itself,
  * and a committed writer returns without taking the engine's lock: waking followers through a lock
- * condition would make each reacquire the lock in turn, one wake-up after another (on two cores,
- * ten followers took longer to wake than the fsync they shared).
+ * condition made each reacquire the lock in turn, one wake-up after another (sixteen writers on two
+ * cores: the gap between two fsyncs was nearly as long as an fsync).
  */
 final class Writer {
     private static final int WAITING = 0;
