@@ -1,12 +1,15 @@
 package io.lightningdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,7 +90,7 @@ class GroupCommitTest {
     @Test
     void closingAmongWritersEndsEachWriteCleanlyAndKeepsTheAcknowledgedOnes() throws Exception {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        List<Throwable> failures = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         CountDownLatch started = new CountDownLatch(THREADS);
         LightningDb db = LightningDb.open(dir, SYNC);
         List<Future<?>> tasks = new ArrayList<>();
@@ -102,18 +105,14 @@ class GroupCommitTest {
                     } catch (DatabaseClosedException expected) {
                         return;
                     } catch (Throwable e) {
-                        synchronized (failures) {
-                            failures.add(e);
-                        }
+                        failures.add(e);
                         return;
                     }
                 }
             }));
         }
         started.await();
-        while (acknowledged.size() < 200) {
-            Thread.onSpinWait();
-        }
+        await().atMost(Duration.ofMinutes(1)).until(() -> acknowledged.size() >= 200 || !failures.isEmpty());
 
         db.close();
 
