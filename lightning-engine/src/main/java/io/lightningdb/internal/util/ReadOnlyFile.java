@@ -16,8 +16,6 @@ import java.nio.file.StandardOpenOption;
  * Thread-safe.
  */
 public final class ReadOnlyFile implements AutoCloseable {
-    private static final int MAX_REOPENS = 3;
-
     private final Path path;
     private final long size; // read once: the file does not change, and size() is interruptible too
     private volatile FileChannel channel;
@@ -63,13 +61,13 @@ public final class ReadOnlyFile implements AutoCloseable {
     public int readFully(long position, byte[] b, int off, int len) throws IOException {
         boolean interrupted = Thread.interrupted();
         try {
-            for (int reopens = 0; ; reopens++) {
+            while (true) { // each retry ends in a read or in an error; only close() stops reopening
                 FileChannel ch = channel;
                 try {
                     return FileIo.readFully(ch, position, b, off, len);
                 } catch (ClosedChannelException e) { // an interrupt closed it, in this thread or another
                     interrupted |= Thread.interrupted();
-                    if (reopens == MAX_REOPENS || !reopen(ch)) {
+                    if (!reopen(ch)) {
                         throw e;
                     }
                 }
