@@ -70,16 +70,16 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     /** Opens a table whose blocks may be encrypted; {@code encryptor} is null when no key is configured. */
     public static Table open(Path path, long fileNumber, BlockCache cache, Encryptor encryptor) {
-        ReadOnlyFile ch = null;
+        ReadOnlyFile file = null;
         try {
-            ch = ReadOnlyFile.open(path);
-            long size = ch.size();
+            file = ReadOnlyFile.open(path);
+            long size = file.size();
             if (size < TableFormat.FOOTER_SIZE) {
                 throw new CorruptionException(path, 0, "file too short for a table: " + size + " bytes");
             }
             long footerOffset = size - TableFormat.FOOTER_SIZE;
             byte[] footer = new byte[TableFormat.FOOTER_SIZE];
-            ch.readFully(footerOffset, footer, 0, footer.length);
+            file.readFully(footerOffset, footer, 0, footer.length);
             int crcOffset = TableFormat.FOOTER_SIZE - 4;
             if (Checksums.crc32c(footer, 0, crcOffset) != Coding.getInt(footer, crcOffset)) {
                 throw new CorruptionException(path, footerOffset, "footer checksum mismatch");
@@ -95,8 +95,8 @@ public final class Table implements IteratorSource, AutoCloseable {
             if (version != TableFormat.VERSION) {
                 throw new CorruptionException(path, footerOffset, "unsupported table format version " + version);
             }
-            byte[] filter = readBlockContents(ch, filterHandle, encryptor);
-            byte[] indexBytes = readBlockContents(ch, index, encryptor);
+            byte[] filter = readBlockContents(file, filterHandle, encryptor);
+            byte[] indexBytes = readBlockContents(file, index, encryptor);
             ByteSource in = new ByteSource(indexBytes);
             int count;
             byte[][] keys;
@@ -115,12 +115,12 @@ public final class Table implements IteratorSource, AutoCloseable {
             } catch (ByteSource.MalformedException e) {
                 throw new CorruptionException(path, index.offset(), "malformed index block: " + e.getMessage());
             }
-            return new Table(path, fileNumber, ch, cache, encryptor, filter, keys, offsets, sizes, entries);
+            return new Table(path, fileNumber, file, cache, encryptor, filter, keys, offsets, sizes, entries);
         } catch (IOException e) {
-            closeQuietly(ch);
+            closeQuietly(file);
             throw new LightningException("Cannot open table " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            closeQuietly(file);
             throw e;
         }
     }
@@ -132,21 +132,21 @@ public final class Table implements IteratorSource, AutoCloseable {
         return new BlockHandle(offset, (int) size);
     }
 
-    private static void closeQuietly(ReadOnlyFile ch) {
-        if (ch != null) {
+    private static void closeQuietly(ReadOnlyFile file) {
+        if (file != null) {
             try {
-                ch.close();
+                file.close();
             } catch (IOException ignored) {
                 // already failing; the first error is the one to report
             }
         }
     }
 
-    private static byte[] readBlockContents(ReadOnlyFile ch, BlockHandle h, Encryptor encryptor) {
-        Path path = ch.path();
+    private static byte[] readBlockContents(ReadOnlyFile file, BlockHandle h, Encryptor encryptor) {
+        Path path = file.path();
         byte[] buf = new byte[h.size() + TableFormat.BLOCK_TRAILER_SIZE];
         try {
-            int n = ch.readFully(h.offset(), buf, 0, buf.length);
+            int n = file.readFully(h.offset(), buf, 0, buf.length);
             if (n < buf.length) {
                 throw new CorruptionException(path, h.offset(), "block extends past end of file");
             }
