@@ -3,9 +3,14 @@ package io.lightningdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A thread's interrupt (a cancelled task, a pool shutting down) neither fails its own call nor
@@ -42,6 +47,58 @@ class InterruptTest {
             assertThat(db.failure()).isEmpty();
         }
         try (LightningDb db = LightningDb.open(dir, SMALL)) {
+            assertEveryKey(db);
+        }
+    }
+
+    /**
+     * Interrupts that land while a commit is in the log's write or fsync, not before it: the
+     * writer cannot hold those back, and the log's channel must survive them.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = WalSyncMode.class,
+            names = {"SYNC", "NORMAL"})
+    void interruptsLandingOnWritersMidCommitNeverBreakTheLog(WalSyncMode mode) throws Exception {
+        LightningConfig config = SMALL.toBuilder().walSyncMode(mode).build();
+        int writers = 3;
+        try (LightningDb db = LightningDb.open(dir, config)) {
+            Thread[] threads = new Thread[writers];
+            Throwable[] failures = new Throwable[writers];
+            AtomicBoolean done = new AtomicBoolean();
+            for (int w = 0; w < writers; w++) {
+                int id = w;
+                threads[w] = new Thread(() -> {
+                    try {
+                        for (int i = id; i < KEYS; i += writers) {
+                            db.put(key(i), value(i));
+                            Thread.interrupted(); // each put starts clean; the interrupts come mid-commit
+                        }
+                    } catch (Throwable e) {
+                        failures[id] = e;
+                    }
+                });
+                threads[w].start();
+            }
+            Thread interrupter = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(11);
+                while (!done.get()) {
+                    threads[random.nextInt(writers)].interrupt();
+                    LockSupport.parkNanos(50_000 + random.nextInt(100_000)); // about as long as an fsync here
+                }
+            });
+            interrupter.start();
+            for (Thread t : threads) {
+                t.join();
+            }
+            done.set(true);
+            interrupter.join();
+
+            assertThat(failures).containsOnlyNulls();
+            assertThat(db.failure()).isEmpty();
+            assertEveryKey(db);
+        }
+        try (LightningDb db = LightningDb.open(dir, config)) {
             assertEveryKey(db);
         }
     }

@@ -65,6 +65,17 @@ public final class FileIo {
         return open(factory, file, options);
     }
 
+    /**
+     * Opens an existing {@code file} for writing again, as it is (no truncation, no creation), and
+     * readable too if {@code readable}: for a channel that an interrupt closed.
+     */
+    public static FileChannel reopenForWrite(WriteChannelFactory factory, Path file, boolean readable)
+            throws IOException {
+        Set<StandardOpenOption> options =
+                readable ? Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE) : Set.of(StandardOpenOption.WRITE);
+        return open(factory, file, options);
+    }
+
     private static FileChannel open(WriteChannelFactory factory, Path file, Set<StandardOpenOption> options)
             throws IOException {
         FileAttribute<?>[] attrs = POSIX

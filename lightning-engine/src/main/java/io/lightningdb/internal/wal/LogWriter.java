@@ -4,10 +4,10 @@ import io.lightningdb.WriteChannelFactory;
 import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.util.ByteSink;
 import io.lightningdb.internal.util.FileIo;
+import io.lightningdb.internal.util.InterruptSafeChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,6 +31,10 @@ import java.util.zip.CRC32C;
  * cuts it off. Preallocation is only an optimisation: if it fails (a full disk), the writer stops
  * preallocating and writes records with {@code write()}, which then reports the problem; a channel
  * that cannot be mapped (a test's fault-injecting wrapper) gets plain writes too.
+ *
+ * <p>The file is an {@link InterruptSafeChannel}: the commit leader is a caller's thread, and an
+ * interrupt landing on it mid-write or mid-fsync must not close the log (which would leave the
+ * database read-only). Every operation here is positional, so the channel can redo it.
  */
 public final class LogWriter implements AutoCloseable {
     private static final int PREALLOCATION_STEP = 1 << 20; // also the size of a mapped window
@@ -55,7 +59,7 @@ public final class LogWriter implements AutoCloseable {
 
     private final Path path;
     private final long number;
-    private final FileChannel channel;
+    private final InterruptSafeChannel channel;
     private final Encryptor encryptor; // null: records are written in plain
     private final ByteSink buffer = new ByteSink(64 * 1024);
     private final CRC32C crc = new CRC32C(); // under the monitor; Checksums' thread-local lookup cost ~5% of a put
@@ -86,9 +90,10 @@ public final class LogWriter implements AutoCloseable {
         this.encryptor = encryptor;
         this.preallocate = layout != Layout.APPEND;
         this.map = layout == Layout.MAP;
-        this.channel = map
-                ? FileIo.openForReadWrite(channels, path) // a writable mapping needs both
-                : FileIo.openForWrite(channels, path, false);
+        boolean readable = map; // a writable mapping needs both
+        this.channel = InterruptSafeChannel.open(
+                () -> readable ? FileIo.openForReadWrite(channels, path) : FileIo.openForWrite(channels, path, false),
+                () -> FileIo.reopenForWrite(channels, path, readable));
         this.mapped = map ? new MappedWindows(channel, PREALLOCATION_STEP) : null;
     }
 
@@ -145,11 +150,11 @@ public final class LogWriter implements AutoCloseable {
         int done = map && preallocate && n < MAPPED_FLUSH_LIMIT ? copyIntoMapping(n) : 0;
         if (done < n) {
             try {
-                FileIo.writeFully(channel, flushedSize + done, buffer.array(), done, n - done);
+                channel.run(ch -> FileIo.writeFully(ch, flushedSize + done, buffer.array(), done, n - done));
             } catch (IOException e) {
                 fail(e);
                 try {
-                    channel.truncate(flushedSize);
+                    channel.run(ch -> ch.truncate(flushedSize));
                 } catch (IOException truncateFailure) {
                     e.addSuppressed(truncateFailure);
                 }
@@ -190,8 +195,10 @@ public final class LogWriter implements AutoCloseable {
         long to = (needed / PREALLOCATION_STEP + 1) * PREALLOCATION_STEP;
         try {
             while (position < to) {
-                ByteBuffer zeros = ByteBuffer.wrap(ZEROS, 0, (int) Math.min(ZEROS.length, to - position));
-                position += channel.write(zeros, position);
+                long at = position;
+                int length = (int) Math.min(ZEROS.length, to - position);
+                position +=
+                        channel.call(ch -> ch.write(ByteBuffer.wrap(ZEROS, 0, length), at)); // a fresh buffer per try
             }
         } catch (IOException e) {
             preallocate = false; // zeros that did land read as the end of the log
@@ -212,7 +219,7 @@ public final class LogWriter implements AutoCloseable {
                 if (mapped != null) {
                     mapped.force(windows);
                 }
-                channel.force(false);
+                channel.run(ch -> ch.force(false));
             } catch (IOException e) {
                 synchronized (this) {
                     fail(e); // after a failed fsync the state of the written pages is unknown
@@ -255,7 +262,8 @@ public final class LogWriter implements AutoCloseable {
                     mapped.close(); // before the file shrinks below the windows
                 }
                 if (failure == null && preallocatedTo > flushedSize) {
-                    channel.truncate(flushedSize); // not synced: after a crash the zeros read as the end anyway
+                    channel.run(ch ->
+                            ch.truncate(flushedSize)); // not synced: after a crash the zeros read as the end anyway
                 }
             }
         } finally {

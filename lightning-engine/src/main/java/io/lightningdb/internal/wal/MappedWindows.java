@@ -1,5 +1,6 @@
 package io.lightningdb.internal.wal;
 
+import io.lightningdb.internal.util.InterruptSafeChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
@@ -25,13 +26,13 @@ import java.util.List;
 final class MappedWindows {
     private static final MethodHandle UNMAP = unmapper();
 
-    private final FileChannel channel;
+    private final InterruptSafeChannel channel;
     private final int size;
     private MappedByteBuffer current;
     private long currentStart = -1;
     private final List<MappedByteBuffer> written = new ArrayList<>(); // since the last force, current last
 
-    MappedWindows(FileChannel channel, int size) {
+    MappedWindows(InterruptSafeChannel channel, int size) {
         this.channel = channel;
         this.size = size;
     }
@@ -45,7 +46,7 @@ final class MappedWindows {
      */
     void put(long windowStart, long at, byte[] src, int off, int len) throws IOException {
         if (windowStart != currentStart) {
-            current = channel.map(FileChannel.MapMode.READ_WRITE, windowStart, size);
+            current = channel.call(ch -> ch.map(FileChannel.MapMode.READ_WRITE, windowStart, size));
             currentStart = windowStart;
         }
         if (written.isEmpty() || written.get(written.size() - 1) != current) {

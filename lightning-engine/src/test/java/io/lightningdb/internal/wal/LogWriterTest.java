@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -70,6 +72,48 @@ class LogWriterTest {
         assertThat(read).isEqualTo(written);
         assertThat(closed.tornAt()).isEqualTo(-1);
         assertThat(closed.zeroTail()).isFalse();
+    }
+
+    /**
+     * A commit leader is a caller's thread, and may be interrupted while it writes or fsyncs the
+     * log. Its channel would close; the writer reopens it and redoes the write or fsync, so every
+     * record lands once and in order, and the thread keeps its interrupt.
+     */
+    @ParameterizedTest
+    @EnumSource(LogWriter.Layout.class)
+    void interruptsMidWriteOrFsyncLoseNothing(LogWriter.Layout layout) throws Exception {
+        Path file = dir.resolve("000001.log");
+        List<String> written = new ArrayList<>();
+        boolean[] keptInterrupt = new boolean[1];
+        Throwable[] failure = new Throwable[1];
+        Thread leader = new Thread(() -> {
+            try (LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, file, 1, null, layout)) {
+                for (int i = 0; i < 3_000; i++) { // past the first preallocated megabyte
+                    String record = "record-" + i + "-".repeat(400);
+                    writer.append(bytes(record), 0, record.length());
+                    written.add(record);
+                    writer.sync();
+                    keptInterrupt[0] |= Thread.interrupted();
+                }
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        leader.start();
+        SplittableRandom random = new SplittableRandom(3);
+        while (leader.isAlive()) {
+            leader.interrupt();
+            LockSupport.parkNanos(50_000 + random.nextInt(100_000));
+        }
+        leader.join();
+
+        assertThat(failure[0]).isNull();
+        assertThat(keptInterrupt[0]).isTrue();
+        List<String> read = new ArrayList<>();
+        LogReader.Result result =
+                LogReader.read(file, LogReader.Tail.COMPLETE, p -> read.add(new String(p, StandardCharsets.UTF_8)));
+        assertThat(read).isEqualTo(written);
+        assertThat(result.tornAt()).isEqualTo(-1);
     }
 
     /**
