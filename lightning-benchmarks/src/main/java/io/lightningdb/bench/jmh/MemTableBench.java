@@ -2,6 +2,7 @@ package io.lightningdb.bench.jmh;
 
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.memtable.MemTable;
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,6 +54,7 @@ public class MemTableBench {
 
     @Benchmark
     public byte[] get() {
-        return filled.get(keys[ThreadLocalRandom.current().nextInt(keys.length)], Long.MAX_VALUE >>> 8, 0);
+        return filled.get(
+                keys[ThreadLocalRandom.current().nextInt(keys.length)], Long.MAX_VALUE >>> 8, Clock.systemUTC());
     }
 }

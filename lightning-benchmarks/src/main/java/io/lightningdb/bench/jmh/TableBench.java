@@ -9,6 +9,7 @@ import io.lightningdb.internal.sstable.TableBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +52,7 @@ public class TableBench {
         }
         table = Table.open(file, 1, new BlockCache(64L << 20));
         for (byte[] k : keys) {
-            table.get(k, InternalKey.MAX_SEQUENCE, 0);
+            table.get(k, InternalKey.MAX_SEQUENCE, Clock.systemUTC());
         }
     }
 
@@ -68,7 +69,8 @@ public class TableBench {
 
     @Benchmark
     public byte[] cachedGet() {
-        return table.get(keys[ThreadLocalRandom.current().nextInt(keys.length)], InternalKey.MAX_SEQUENCE, 0);
+        return table.get(
+                keys[ThreadLocalRandom.current().nextInt(keys.length)], InternalKey.MAX_SEQUENCE, Clock.systemUTC());
     }
 
     /** Keys ending in '.' were never added: almost every probe ends at the filter. */

@@ -49,7 +49,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -684,7 +686,7 @@ public final class DbImpl implements LightningDb {
         Pinned p = pin(seq);
         ReadView v = p.view();
         try {
-            byte[] r = lookup(v, key, p.sequence(), nowMillis());
+            byte[] r = lookup(v, key, p.sequence(), config.clock());
             counters.gets.increment();
             if (r == null || r == Lookup.DELETED) {
                 return null;
@@ -704,7 +706,7 @@ public final class DbImpl implements LightningDb {
         Pinned p = pin(LATEST);
         ReadView v = p.view();
         try {
-            byte[] r = lookup(v, key, p.sequence(), nowMillis());
+            byte[] r = lookup(v, key, p.sequence(), config.clock());
             return r != null && r != Lookup.DELETED;
         } finally {
             v.unref();
@@ -712,19 +714,19 @@ public final class DbImpl implements LightningDb {
     }
 
     /** Searches memtables newest first, then tables, stopping at the first component that knows the key. */
-    private byte[] lookup(ReadView v, byte[] key, long seq, long now) {
+    private byte[] lookup(ReadView v, byte[] key, long seq, Clock clock) {
         long hash = KeyHash.of(key, key.length); // once for the memtables' indexes and every bloom filter
-        byte[] r = v.mem.get(key, hash, seq, now);
+        byte[] r = v.mem.get(key, hash, seq, clock);
         if (r != null) {
             return r;
         }
         for (MemTable imm : v.immutables) {
-            r = imm.get(key, hash, seq, now);
+            r = imm.get(key, hash, seq, clock);
             if (r != null) {
                 return r;
             }
         }
-        return v.version.get(key, hash, seq, now, tableCache);
+        return v.version.get(key, hash, seq, clock, tableCache);
     }
 
     @Override
@@ -742,7 +744,7 @@ public final class DbImpl implements LightningDb {
         Pinned p = pin(seq);
         ReadView v = p.view();
         try {
-            long now = nowMillis();
+            Clock now = Clock.fixed(config.clock().instant(), ZoneOffset.UTC); // one instant for the whole batch
             List<byte[]> result = new ArrayList<>(keys.size());
             for (byte[] key : keys) {
                 byte[] r = lookup(v, key, p.sequence(), now);

@@ -9,6 +9,7 @@ import io.lightningdb.internal.key.Mutation;
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.util.Coding;
 import io.lightningdb.internal.util.KeyHash;
+import java.time.Clock;
 
 /**
  * The in-memory sorted buffer of recent writes, an {@link ArenaSkipList}. One writer at a time (the
@@ -73,15 +74,15 @@ public final class MemTable implements IteratorSource {
     }
 
     /**
-     * The newest entry for {@code userKey} with sequence at most {@code sequence}, resolved at
-     * {@code nowMillis}; see {@link Lookup}.
+     * The newest entry for {@code userKey} with sequence at most {@code sequence}, resolved by the
+     * time of {@code clock}; see {@link Lookup}.
      */
-    public byte[] get(byte[] userKey, long sequence, long nowMillis) {
-        return get(userKey, KeyHash.of(userKey, userKey.length), sequence, nowMillis);
+    public byte[] get(byte[] userKey, long sequence, Clock clock) {
+        return get(userKey, KeyHash.of(userKey, userKey.length), sequence, clock);
     }
 
-    /** Like {@link #get(byte[], long, long)}, with the key's {@link KeyHash} already computed. */
-    public byte[] get(byte[] userKey, long hash, long sequence, long nowMillis) {
+    /** Like {@link #get(byte[], long, Clock)}, with the key's {@link KeyHash} already computed. */
+    public byte[] get(byte[] userKey, long hash, long sequence, Clock clock) {
         long node = index.find(userKey, userKey.length, hash);
         if (ArenaSkipList.isNone(node)) {
             return null;
@@ -94,7 +95,7 @@ public final class MemTable implements IteratorSource {
             }
         }
         int type = (int) (list.trailer(node) & 0xFF);
-        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, list.value(node), nowMillis);
+        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, list.value(node), clock);
     }
 
     /** Bytes of memory the entries occupy. */

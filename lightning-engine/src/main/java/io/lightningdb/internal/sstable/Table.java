@@ -19,6 +19,7 @@ import io.lightningdb.internal.util.KeyHash;
 import io.lightningdb.internal.util.ReadOnlyFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
@@ -223,13 +224,13 @@ public final class Table implements IteratorSource, AutoCloseable {
         return BloomFilter.mayContain(filter, KeyHash.of(userKey, userKey.length));
     }
 
-    /** Newest entry for {@code userKey} at or below {@code sequence}, resolved at {@code nowMillis}; see {@link Lookup}. */
-    public byte[] get(byte[] userKey, long sequence, long nowMillis) {
-        return get(userKey, KeyHash.of(userKey, userKey.length), sequence, nowMillis);
+    /** Newest entry for {@code userKey} at or below {@code sequence}, resolved by the time of {@code clock}; see {@link Lookup}. */
+    public byte[] get(byte[] userKey, long sequence, Clock clock) {
+        return get(userKey, KeyHash.of(userKey, userKey.length), sequence, clock);
     }
 
-    /** Like {@link #get(byte[], long, long)}, with the key's {@link KeyHash} already computed. */
-    public byte[] get(byte[] userKey, long hash, long sequence, long nowMillis) {
+    /** Like {@link #get(byte[], long, Clock)}, with the key's {@link KeyHash} already computed. */
+    public byte[] get(byte[] userKey, long hash, long sequence, Clock clock) {
         if (!BloomFilter.mayContain(filter, hash)) {
             return null;
         }
@@ -244,7 +245,7 @@ public final class Table implements IteratorSource, AutoCloseable {
             return null;
         }
         int type = (int) (c.currentTrailer() & 0xFF);
-        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, c.value(), nowMillis);
+        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, c.value(), clock);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.sstable.TableCache;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -80,10 +81,10 @@ public final class Version {
      * Newest entry for {@code userKey}, whose {@code KeyHash} is {@code hash}, at or below {@code
      * sequence}; see {@code Lookup}.
      */
-    public byte[] get(byte[] userKey, long hash, long sequence, long nowMillis, TableCache tables) {
+    public byte[] get(byte[] userKey, long hash, long sequence, Clock clock, TableCache tables) {
         for (FileMetaData f : levels.get(0)) {
             if (f.covers(userKey)) {
-                byte[] r = tables.get(f.number()).get(userKey, hash, sequence, nowMillis);
+                byte[] r = tables.get(f.number()).get(userKey, hash, sequence, clock);
                 if (r != null) {
                     return r;
                 }
@@ -100,7 +101,7 @@ public final class Version {
             }
             int i = findFile(files, target);
             if (i < files.size() && files.get(i).covers(userKey)) {
-                byte[] r = tables.get(files.get(i).number()).get(userKey, hash, sequence, nowMillis);
+                byte[] r = tables.get(files.get(i).number()).get(userKey, hash, sequence, clock);
                 if (r != null) {
                     return r;
                 }

@@ -9,6 +9,9 @@ import io.lightningdb.internal.key.Lookup;
 import io.lightningdb.internal.key.Mutation;
 import io.lightningdb.internal.key.ValueType;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * writer.
  */
 class MemTableTest {
-    private static final long NOW = 0;
+    private static final Clock NOW = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
 
     /** key → (sequence → value, null for a deletion) */
     private final Map<String, TreeMap<Long, byte[]>> model = new TreeMap<>();

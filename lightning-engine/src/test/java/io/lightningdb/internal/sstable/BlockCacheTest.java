@@ -7,6 +7,9 @@ import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.ValueType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bounds the memory blocks take.
  */
 class BlockCacheTest {
+    private static final Clock EPOCH = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
     private static final int KEYS = 20_000;
 
     @TempDir
@@ -27,7 +31,7 @@ class BlockCacheTest {
         BlockCache cache = new BlockCache(64L << 20);
         Table table = Table.open(build(), 1, cache);
         for (int i = 0; i < 100; i++) {
-            assertThat(table.get(key(7), InternalKey.MAX_SEQUENCE, 0)).isEqualTo(value(7));
+            assertThat(table.get(key(7), InternalKey.MAX_SEQUENCE, EPOCH)).isEqualTo(value(7));
         }
         assertThat(cache.stats().missCount()).isEqualTo(1);
         assertThat(cache.stats().hitCount()).isEqualTo(99);
@@ -42,7 +46,7 @@ class BlockCacheTest {
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 50_000; i++) {
             int k = random.nextInt(KEYS);
-            assertThat(table.get(key(k), InternalKey.MAX_SEQUENCE, 0)).isEqualTo(value(k));
+            assertThat(table.get(key(k), InternalKey.MAX_SEQUENCE, EPOCH)).isEqualTo(value(k));
         }
         long held = cache.blockCount();
         assertThat(held).isPositive().isLessThan(30);
@@ -56,7 +60,7 @@ class BlockCacheTest {
         BlockCache cache = new BlockCache(0);
         Table table = Table.open(build(), 1, cache);
         for (int i = 0; i < 100; i++) {
-            assertThat(table.get(key(i), InternalKey.MAX_SEQUENCE, 0)).isEqualTo(value(i));
+            assertThat(table.get(key(i), InternalKey.MAX_SEQUENCE, EPOCH)).isEqualTo(value(i));
         }
         assertThat(table.residentBlocks()).isZero();
         table.close();
