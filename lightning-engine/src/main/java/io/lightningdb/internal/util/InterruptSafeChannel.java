@@ -7,8 +7,8 @@ import java.nio.channels.FileChannel;
 /**
  * A {@link FileChannel} that interrupts cannot break. A {@code FileChannel} is interruptible: an
  * operation by a thread whose interrupt flag is set, or one that is interrupted while the operation
- * runs, closes the channel for every thread. A database must not let a cancelled task (an {@code
- * @Async} method, an executor's {@code shutdownNow}) break a file that the whole process shares.
+ * runs, closes the channel for every thread. A database must not let a cancelled task (a Spring
+ * {@code @Async} method, an executor's {@code shutdownNow}) break a file the whole process shares.
  *
  * <p>So each operation here holds back the caller's interrupt while it runs and restores it
  * afterwards; and if an interrupt lands mid-operation anyway (another thread interrupting this one),

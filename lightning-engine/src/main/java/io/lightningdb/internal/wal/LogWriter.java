@@ -197,8 +197,8 @@ public final class LogWriter implements AutoCloseable {
             while (position < to) {
                 long at = position;
                 int length = (int) Math.min(ZEROS.length, to - position);
-                position +=
-                        channel.call(ch -> ch.write(ByteBuffer.wrap(ZEROS, 0, length), at)); // a fresh buffer per try
+                // A fresh buffer per try: a write cut short by an interrupt may have moved the last one's position.
+                position += channel.call(ch -> ch.write(ByteBuffer.wrap(ZEROS, 0, length), at));
             }
         } catch (IOException e) {
             preallocate = false; // zeros that did land read as the end of the log
@@ -262,8 +262,8 @@ public final class LogWriter implements AutoCloseable {
                     mapped.close(); // before the file shrinks below the windows
                 }
                 if (failure == null && preallocatedTo > flushedSize) {
-                    channel.run(ch ->
-                            ch.truncate(flushedSize)); // not synced: after a crash the zeros read as the end anyway
+                    // Not synced: after a crash the zeros read as the end anyway.
+                    channel.run(ch -> ch.truncate(flushedSize));
                 }
             }
         } finally {
