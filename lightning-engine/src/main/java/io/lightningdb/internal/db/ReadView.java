@@ -12,13 +12,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ReadView {
     final MemTable mem;
-    final List<MemTable> immutables;
+    /**
+     * An array, not a {@code List}: {@code List.copyOf} returns a different class for none, one or
+     * two, and several memtables, and each change of class at the read path's loop deoptimized it
+     * (a {@code class_check} trap in {@code DbImpl.lookup}) as memtables were switched and flushed.
+     */
+    final MemTable[] immutables;
+
     final Version version;
     private final AtomicInteger refs = new AtomicInteger(1);
 
     ReadView(MemTable mem, List<MemTable> immutables, Version version) {
         this.mem = mem;
-        this.immutables = List.copyOf(immutables);
+        this.immutables = immutables.toArray(new MemTable[0]);
         this.version = version;
         version.ref();
     }
