@@ -12,18 +12,19 @@ import io.lightningdb.internal.util.KeyHash;
 import java.time.Clock;
 
 /**
- * The in-memory sorted buffer of recent writes, an {@link ArenaSkipList}. One writer at a time (the
- * group-commit leader), lock-free readers. Entries are never removed: each write adds a version,
+ * The in-memory sorted buffer of recent writes: entries in an {@link Arena}, in key order through an
+ * {@link ArenaBTree}, the newest version of each key through a {@link NewestIndex}. One writer at a
+ * time (the group-commit leader), lock-free readers. Entries are never removed: each write adds a version,
  * and readers filter by sequence number, so a reader at snapshot S ignores entries a concurrent
  * writer adds above S.
  */
 public final class MemTable implements IteratorSource {
     private static final byte[] EMPTY = new byte[0];
     private static final int INDEX_WINDOW = 64;
-    private static final long NOT_INDEXED = NewestIndex.UNKNOWN;
 
-    private final ArenaSkipList list = new ArenaSkipList();
-    private final NewestIndex index = new NewestIndex(list);
+    private final ArenaBTree tree = new ArenaBTree();
+    private final Arena arena = tree.arena;
+    private final NewestIndex index = new NewestIndex(arena);
     private final long walSegment;
     private final long[] pendingNodes = new long[INDEX_WINDOW]; // writer only: nodes of addAll's current window
     private final long[] pendingHashes = new long[INDEX_WINDOW]; // writer only: their keys' hashes
@@ -40,15 +41,15 @@ public final class MemTable implements IteratorSource {
 
     /** Adds an entry, copying {@code stored} (null for deletions). Single writer. */
     public void add(long sequence, int type, byte[] userKey, byte[] stored) {
-        long node = list.insert(userKey, (sequence << 8) | type, type == ValueType.DELETION ? EMPTY : stored);
+        long node = tree.insert(userKey, (sequence << 8) | type, type == ValueType.DELETION ? EMPTY : stored);
         index.put(userKey, KeyHash.of(userKey, userKey.length), node);
     }
 
     /**
      * Adds {@code mutations} with sequence numbers {@code firstSequence, firstSequence + 1, …}, like
      * {@link #add} one by one. Single writer. Each index update is a cache miss at a random slot, so
-     * a window of entries first loads its slots, then goes into the list, and only then into the
-     * index: the misses overlap one another and the list inserts instead of being waited for in turn.
+     * a window of entries first loads its slots, then goes into the tree, and only then into the
+     * index: the misses overlap one another and the tree inserts instead of being waited for in turn.
      */
     public void addAll(long firstSequence, Mutation[] mutations) {
         int n = mutations.length;
@@ -65,7 +66,7 @@ public final class MemTable implements IteratorSource {
             for (int i = from; i < to; i++) {
                 Mutation m = mutations[i];
                 long trailer = ((firstSequence + i) << 8) | m.type();
-                pendingNodes[i - from] = list.insert(m.key(), trailer, m.isDelete() ? EMPTY : m.stored());
+                pendingNodes[i - from] = tree.insert(m.key(), trailer, m.isDelete() ? EMPTY : m.stored());
             }
             for (int i = from; i < to; i++) {
                 index.put(mutations[i].key(), pendingHashes[i - from], pendingNodes[i - from]);
@@ -84,108 +85,94 @@ public final class MemTable implements IteratorSource {
     /** Like {@link #get(byte[], long, Clock)}, with the key's {@link KeyHash} already computed. */
     public byte[] get(byte[] userKey, long hash, long sequence, Clock clock) {
         long node = index.find(userKey, userKey.length, hash);
-        if (ArenaSkipList.isNone(node)) {
+        if (node == Arena.NONE) {
             return null;
         }
-        if (node == NewestIndex.UNKNOWN || (list.trailer(node) >>> 8) > sequence) {
-            // the index is off, or the newest version is too new for this reader: search the list
-            node = list.findGreaterOrEqual(userKey, userKey.length, (sequence << 8) | ValueType.SEEK, null);
-            if (ArenaSkipList.isNone(node) || !list.userKeyEquals(node, userKey)) {
+        if (node == NewestIndex.UNKNOWN || (arena.trailer(node) >>> 8) > sequence) {
+            // the index is off, or the newest version is too new for this reader: search the tree
+            Cursor cursor = new Cursor(tree);
+            cursor.seekForward(userKey, userKey.length, (sequence << 8) | ValueType.SEEK, false);
+            if (!cursor.valid() || !arena.userKeyEquals(cursor.address(), userKey, userKey.length)) {
                 return null;
             }
+            node = cursor.address();
         }
-        int type = (int) (list.trailer(node) & 0xFF);
-        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, list.value(node), clock);
+        int type = (int) (arena.trailer(node) & 0xFF);
+        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, arena.value(node), clock);
     }
 
     /** Bytes of memory the entries occupy. */
     public long approximateBytes() {
-        return list.bytesUsed() + index.bytesUsed();
+        return tree.bytesUsed() + index.bytesUsed();
     }
 
     public boolean isEmpty() {
-        return list.size() == 0;
+        return tree.size() == 0;
     }
 
     public int entryCount() {
-        return list.size();
+        return tree.size();
     }
 
     @Override
     public InternalIterator iterator(Direction direction, byte[] target) {
-        long start;
-        if (direction == Direction.FORWARD) {
-            start = target == null ? list.first() : seek(target, true);
+        Cursor cursor = new Cursor(tree);
+        boolean forward = direction == Direction.FORWARD;
+        if (target == null) {
+            if (forward) {
+                cursor.seekToFirst();
+            } else {
+                cursor.seekToLast();
+            }
         } else {
-            start = target == null ? list.last() : seek(target, false);
+            // forward: first entry >= target; reverse: last entry <= target
+            int userLength = target.length - InternalKey.TRAILER_SIZE;
+            long trailer = Coding.getLong(target, userLength);
+            if (forward) {
+                cursor.seekForward(target, userLength, trailer, false);
+            } else {
+                cursor.seekBackward(target, userLength, trailer, false);
+            }
         }
-        return new NodeIterator(start, direction);
+        return new EntryIterator(cursor, forward);
     }
 
-    /** Forward: first node {@code >= target}. Reverse: last node {@code <= target}. */
-    private long seek(byte[] target, boolean forward) {
-        int userLength = target.length - InternalKey.TRAILER_SIZE;
-        long trailer = Coding.getLong(target, userLength);
-        if (forward) {
-            long newest = seekExisting(target, userLength, trailer);
-            return newest != NOT_INDEXED ? newest : list.findGreaterOrEqual(target, userLength, trailer, null);
-        }
-        long ge = list.findGreaterOrEqual(target, userLength, trailer, null);
-        if (!ArenaSkipList.isNone(ge) && InternalKey.compare(list.key(ge), target) == 0) {
-            return ge;
-        }
-        return list.findLessThan(target, userLength, trailer);
-    }
-
-    /**
-     * A forward seek to a key the memtable holds (resuming a scan after a key it returned, a
-     * repository's next page) needs no descent: versions of a key sort newest first, so when the
-     * newest version is at or below the target's trailer it is the first node {@code >=} the target,
-     * and the hash index has it in a cache miss or two instead of ~20. A version newer than the
-     * index shows can only be one a concurrent writer has not made visible yet, which the reader's
-     * sequence number filters out anyway. Returns {@link #NOT_INDEXED} when the list must be
-     * searched: the key absent, the index off, or the newest version above the target.
-     */
-    private long seekExisting(byte[] target, int userLength, long trailer) {
-        long node = index.find(target, userLength, KeyHash.of(target, userLength));
-        if (node == NewestIndex.UNKNOWN || ArenaSkipList.isNone(node)) {
-            return NOT_INDEXED;
-        }
-        return Long.compareUnsigned(list.trailer(node), trailer) <= 0 ? node : NOT_INDEXED;
-    }
-
-    private final class NodeIterator implements InternalIterator {
-        private final Direction direction;
-        private long node;
+    private final class EntryIterator implements InternalIterator {
+        private final Cursor cursor;
+        private final boolean forward;
         private byte[] key;
 
-        NodeIterator(long start, Direction direction) {
-            this.node = start;
-            this.direction = direction;
+        EntryIterator(Cursor cursor, boolean forward) {
+            this.cursor = cursor;
+            this.forward = forward;
         }
 
         @Override
         public boolean valid() {
-            return !ArenaSkipList.isNone(node);
+            return cursor.valid();
         }
 
         @Override
         public byte[] key() {
             if (key == null) {
-                key = list.key(node); // copied once per position: merging compares it repeatedly
+                key = arena.key(cursor.address()); // copied once per position: merging compares it repeatedly
             }
             return key;
         }
 
         @Override
         public byte[] value() {
-            return list.value(node);
+            return arena.value(cursor.address());
         }
 
         @Override
         public void next() {
             key = null;
-            node = direction == Direction.FORWARD ? list.next(node) : list.previous(node);
+            if (forward) {
+                cursor.next();
+            } else {
+                cursor.previous();
+            }
         }
     }
 }

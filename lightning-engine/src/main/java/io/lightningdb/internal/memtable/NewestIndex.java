@@ -4,8 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A hash index from each user key in an {@link ArenaSkipList} to its newest node, so a point read
- * costs one or two cache misses instead of a skip-list descent through ~20 nodes, and a key the
+ * A hash index from each user key in an {@link Arena} to its newest entry, so a point read
+ * costs one or two cache misses instead of a descent through the tree, and a key the
  * memtable never saw is ruled out without touching the list (what RocksDB's hash memtables and
  * memtable bloom filters buy).
  *
@@ -32,17 +32,17 @@ final class NewestIndex {
 
     static {
         // A node's offset must fit its field: chunks are at most 2^OFFSET_BITS bytes, or hold one node.
-        if (ArenaSkipList.CHUNK_SIZE > 1 << OFFSET_BITS) {
+        if (Arena.CHUNK_SIZE > 1 << OFFSET_BITS) {
             throw new AssertionError("chunk size exceeds the index's offset field");
         }
     }
 
-    private final ArenaSkipList list;
+    private final Arena arena;
     private volatile long[] slots = new long[INITIAL_SLOTS];
     private int used; // writer only
 
-    NewestIndex(ArenaSkipList list) {
-        this.list = list;
+    NewestIndex(Arena arena) {
+        this.arena = arena;
     }
 
     /** Records {@code node} as the newest version of {@code userKey}, whose hash is {@code hash}. Writer only. */
@@ -68,8 +68,8 @@ final class NewestIndex {
                 }
                 return;
             }
-            if (tag(s) == tag && list.userKeyEquals(address(s), userKey)) {
-                if (Long.compareUnsigned(list.trailer(node), list.trailer(address(s))) > 0) {
+            if (tag(s) == tag && arena.userKeyEquals(address(s), userKey, userKey.length)) {
+                if (Long.compareUnsigned(arena.trailer(node), arena.trailer(address(s))) > 0) {
                     SLOTS.setRelease(table, i, packed);
                 }
                 return;
@@ -88,7 +88,7 @@ final class NewestIndex {
 
     /**
      * The newest node holding the user key {@code key[0, length)} (whose hash is {@code hash}),
-     * {@link ArenaSkipList#isNone none} when the list has no version of it, or {@link #UNKNOWN} when
+     * {@link Arena#NONE} when the memtable has no version of it, or {@link #UNKNOWN} when
      * the index is off.
      */
     long find(byte[] key, int length, long hash) {
@@ -103,7 +103,7 @@ final class NewestIndex {
             if (s == 0) {
                 return 0;
             }
-            if (tag(s) == tag && list.userKeyEquals(address(s), key, length)) {
+            if (tag(s) == tag && arena.userKeyEquals(address(s), key, length)) {
                 return address(s);
             }
         }

@@ -34,23 +34,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The memtable's skip list against what {@link MemTableTest} leaves out: entries from empty to
- * larger than an arena chunk (nodes that fill a chunk to its last byte, that do not fit what is
+ * The memtable's arena and tree against what {@link MemTableTest} leaves out: entries from empty to
+ * larger than an arena chunk (entries that fill a chunk to its last byte, that do not fit what is
  * left of one and start the next, that get a chunk of their own), binary keys of one byte to a
- * kilobyte, inserts in every order (ascending ones link through the previous insert's splice,
- * descending and random ones descend from the top), {@code addAll} batches of every shape, full
- * scans and seeks to absent keys racing the writer while it links nodes and opens chunks under
- * them, and the memory the memtable reports. Every check is against a model of all versions, or
- * against the writer's precomputed schedule. A time limit turns a hang (a reader caught in a cycle
- * of links, a writer waiting on a reader that died) into a failure, not a hung build.
+ * kilobyte, inserts in every order (ascending ones land in the previous insert's leaf and start new
+ * leaves at the end, descending and random ones descend from the root and split leaves in half),
+ * {@code addAll} batches of every shape, full scans and seeks to absent keys racing the writer while
+ * it splits leaves and inner nodes and opens chunks under them, and the memory the memtable
+ * reports. Every check is against a model of all versions, or against the writer's precomputed
+ * schedule. A time limit turns a hang (a reader retrying forever, a writer waiting on a reader that
+ * died) into a failure, not a hung build.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MemTableModelTest {
     private static final Clock NOW = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-    private static final int CHUNK = ArenaSkipList.CHUNK_SIZE;
+    private static final int CHUNK = Arena.CHUNK_SIZE;
     private static final int KIB = 1024;
-    /** A node's fixed header in the arena: key length, value length, height, padding. */
-    private static final int NODE_HEADER = 16;
 
     /** Every version of every key: internal key → stored value, null for a deletion. */
     private final TreeMap<byte[], byte[]> model = new TreeMap<>(InternalKey.COMPARATOR);
@@ -70,11 +69,10 @@ class MemTableModelTest {
      * Entries from an empty value to larger than an arena chunk, with binary keys of one byte to a
      * kilobyte (the one-byte ones prefixes of many others), loaded in random, ascending or
      * descending order, then deleted and rewritten at random. Chunk boundaries fall between
-     * neighbours of every size: a node that fills a chunk to its last byte, one that does not fit
+     * neighbours of every size: an entry that fills a chunk to its last byte, one that does not fit
      * the rest of a chunk and starts the next, one larger than a chunk that gets a chunk of its own.
-     * Ascending loads link every node through the previous insert's splice, descending and random
-     * ones search from the top, so a wrong answer from the splice check would link nodes out of
-     * order. Point reads at several sequences, full scans both ways and seeks both ways must match
+     * Ascending loads put every entry in the previous insert's leaf when it covers the key, so a
+     * wrong answer from that check would list entries out of order. Point reads at several sequences, full scans both ways and seeks both ways must match
      * the model.
      */
     @ParameterizedTest
@@ -132,12 +130,12 @@ class MemTableModelTest {
     // ---------------------------------------------------------------- batches
 
     /**
-     * {@code addAll} links a window of entries into the list before it indexes any of them, so a
+     * {@code addAll} puts a window of entries into the tree before it indexes any of them, so a
      * later entry of a window may be a newer version of an earlier one the index has not heard of
      * yet. Batches of 500 (several windows) into a memtable that already holds many keys: at random
      * over the key space with a third of the keys new, a few keys each repeated many times, one
-     * narrow range of new keys in ascending order (each node linked through the splice of the one
-     * before) or in descending order (each a descent from the top), and values up to 100 KiB among
+     * narrow range of new keys in ascending order (each in the leaf of the one before) or in
+     * descending order (each a descent from the root), and values up to 100 KiB among
      * small ones. After each batch every key it wrote reads its newest version; at the end every
      * version reads at every sequence, and scans and seeks match the model.
      */
@@ -193,12 +191,12 @@ class MemTableModelTest {
 
     /**
      * A scan racing the writer must see every entry at or below its sequence exactly once, in order,
-     * while nodes are linked in under it. Full scans, forward and reverse in turn, race a writer that
-     * links nodes in all over the key space (with deletions, values up to 20 KiB and a few larger
-     * than a chunk) and appends ascending keys at the end of the list, opening chunks and publishing
-     * a new chunk table as it goes: a forward scan follows level-0 links that new nodes are spliced
-     * into behind and ahead of it, and a reverse scan finds each predecessor with a fresh descent
-     * through levels the writer is linking. Each scan must be strictly ordered (so no entry twice),
+     * while leaves split under it. Full scans, forward and reverse in turn, race a writer that
+     * inserts all over the key space (with deletions, values up to 20 KiB and a few larger than a
+     * chunk) and appends ascending keys at the end, opening chunks and publishing a new chunk table
+     * as it goes: a forward scan copies a leaf and follows its link to the next while leaves behind
+     * and ahead of it split, and a reverse scan finds each leaf's predecessor with a fresh descent
+     * through inner nodes the writer is splitting. Each scan must be strictly ordered (so no entry twice),
      * and its entries at or below the published sequence must be exactly those the writer had
      * written: sequence {@code s} wrote key {@code keyAt[s - 1]}, so there are exactly {@code
      * visible} of them, each with its own value. The writer pauses now and then until a new scan has
@@ -260,9 +258,8 @@ class MemTableModelTest {
     /**
      * Seeks to keys the memtable never holds (odd numbers; the writer writes even ones, in {@code
      * addAll} batches), forward and reverse, racing the writer: the hash index rules such a key out,
-     * so every seek descends the skip list while nodes are linked in at every level under it, and
-     * half of them go right by the keys the writer is appending in ascending order at the end of the
-     * list. {@link MemTableTest} covers seeks to held keys, which the index answers. Skipping
+     * so every seek descends the tree while leaves and inner nodes split under it, and half of them
+     * go right by the keys the writer is appending in ascending order at the end. {@link MemTableTest} covers seeks to held keys, which the index answers. Skipping
      * versions above its sequence, a forward seek must land on the newest visible version of the
      * next key that has one, and a reverse seek on the oldest version of the previous key that has
      * a visible one.
@@ -320,8 +317,8 @@ class MemTableModelTest {
 
     /**
      * The write path switches to a fresh memtable once {@code approximateBytes} reaches the write
-     * buffer size, whose smallest allowed setting is 4 KiB: an empty memtable (the list's head node
-     * and the index's initial table) and one holding a single small entry must report well below
+     * buffer size, whose smallest allowed setting is 4 KiB: an empty memtable (the arena's empty
+     * entry, the tree's first leaf and the index's initial table) and one holding a single small entry must report well below
      * that, or a memtable just switched to would already count as full.
      */
     @Test
@@ -337,13 +334,13 @@ class MemTableModelTest {
 
     /** How large entries are, for the memory test. */
     enum EntrySizes {
-        /** 16-byte keys and no value: the node's header and links weigh most. */
+        /** 16-byte keys and no value: the entry's header and the tree's slots weigh most. */
         EMPTY_VALUES,
         SMALL,
         /** Keys of one byte to a kilobyte, values from empty to larger than a chunk. */
         MIXED,
         LARGE,
-        /** Values from just over half a chunk to over two chunks: most nodes start a chunk. */
+        /** Values from just over half a chunk to over two chunks: most entries start a chunk. */
         AROUND_A_CHUNK
     }
 
@@ -353,9 +350,9 @@ class MemTableModelTest {
      * bytes for the key and value lengths), never shrink as entries come in, and not overcount
      * wildly: under twice the raw bytes, plus what the empty memtable reports, plus 32 bytes per
      * entry for the hash index (at most four 8-byte slots per key, as it doubles when half full).
-     * Beyond the raw bytes a node holds the rest of its header, one 8-byte link per level (4/3 on
-     * average) and padding to 8 bytes, which weighs most on entries with empty values and least on
-     * values around and above a chunk's size.
+     * Beyond the raw bytes an entry takes a slot in a leaf (an address and a probe, in leaves at
+     * least half full), which weighs most on entries with empty values and least on values around
+     * and above a chunk's size.
      */
     @ParameterizedTest
     @EnumSource(EntrySizes.class)
@@ -528,9 +525,9 @@ class MemTableModelTest {
     /**
      * The writer's precomputed schedule: sequence {@code s} writes key number {@code keyAt[s - 1]}
      * with type {@code typeAt[s - 1]} and a value of {@code sizeAt[s - 1]} bytes ({@link #valueFor}).
-     * Three writes in four go to a random one of the first {@code randomKeys} keys, linking nodes in
+     * Three writes in four go to a random one of the first {@code randomKeys} keys, inserting
      * anywhere; the others write the next of the keys after them, in ascending order, so they append
-     * at the end of the list (where a reverse scan starts). Values are mostly under 64 bytes, some
+     * at the end (where a reverse scan starts). Values are mostly under 64 bytes, some
      * of 1–4 KiB and 20 KiB, and two in ten thousand larger than a chunk.
      */
     private static final class Schedule {
@@ -795,14 +792,14 @@ class MemTableModelTest {
     }
 
     /**
-     * A value length that makes the node of a key of {@code keyLength} bytes fill an arena chunk to
-     * its last byte (for a node of height 1 to 3), or be just under or over a chunk, just over half a
-     * chunk (so the next such node does not fit after it), or over two chunks (a chunk of its own).
+     * A value length that makes the entry of a key of {@code keyLength} bytes fill an arena chunk to
+     * its last byte or one or two bytes short of it, or be just under or over a chunk, just over half
+     * a chunk (so the next such entry does not fit after it), or over two chunks (a chunk of its own).
      */
     private static int aroundAChunk(SplittableRandom random, int keyLength) {
         int r = random.nextInt(8);
         return switch (r) {
-            case 0, 1, 2 -> CHUNK - NODE_HEADER - 8 * (r + 1) - keyLength - InternalKey.TRAILER_SIZE;
+            case 0, 1, 2 -> CHUNK - Arena.HEADER - keyLength - InternalKey.TRAILER_SIZE - r;
             case 3 -> CHUNK - 1;
             case 4 -> CHUNK;
             case 5 -> CHUNK + 1;

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The memtable against a model of every version of every key: point reads at every sequence (which
- * exercise the hash index of newest versions and its fall-back to the skip list), scans in both
- * directions, inserts in key order (the splice fast path) and at random, and a reader racing the
+ * exercise the hash index of newest versions and its fall-back to the tree), scans in both
+ * directions, inserts in key order (into the previous insert's leaf) and at random, and a reader racing the
  * writer.
  */
 class MemTableTest {
@@ -40,7 +40,7 @@ class MemTableTest {
     @Test
     void arenaChunksAreNeverHumongousForG1() {
         // G1 regions are at least 1 MiB; an array of half a region or more gets whole regions to itself
-        assertThat(ArenaSkipList.CHUNK_SIZE + 16).isLessThan(512 * 1024);
+        assertThat(Arena.CHUNK_SIZE + 16).isLessThan(512 * 1024);
     }
 
     @Test
@@ -63,7 +63,7 @@ class MemTableTest {
     void keysInOrderAndThenOutOfOrder() {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 20_000; i++) {
-            put(key(2 * i), value(random)); // in order: each insert reuses the previous splice
+            put(key(2 * i), value(random)); // in order: each insert lands in the previous one's leaf
         }
         for (int i = 0; i < 5_000; i++) {
             put(key(2 * random.nextInt(20_000) + 1), value(random)); // in between
@@ -213,9 +213,9 @@ class MemTableTest {
     }
 
     /**
-     * Forward seeks to keys the memtable holds are answered by the hash index of newest versions;
-     * racing a writer that adds versions, a reader skipping versions above its sequence (as scans
-     * do) must still land on the newest version it may see.
+     * Forward seeks to keys the memtable holds, racing a writer that adds versions of them: a reader
+     * skipping versions above its sequence (as scans do) must still land on the newest version it
+     * may see.
      */
     @Test
     void seeksRacingTheWriterLandOnTheNewestVisibleVersion() throws Exception {

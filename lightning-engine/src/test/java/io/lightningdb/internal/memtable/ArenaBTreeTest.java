@@ -1,0 +1,290 @@
+package io.lightningdb.internal.memtable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.ValueType;
+import io.lightningdb.internal.util.Coding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The tree's own operations against a {@link TreeSet} of internal keys: cursors in both directions,
+ * seeks of all four kinds to present and absent keys, in trees of one leaf up to three levels of
+ * inner nodes, filled in every order; keys that probes cannot tell apart (long shared prefixes,
+ * keys that are prefixes of others, zero bytes); and a reader racing a writer that splits leaves
+ * and inner nodes under it. {@link MemTableModelTest} covers the same through the memtable.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ArenaBTreeTest {
+    private static final byte[] VALUE = {1, 2, 3};
+
+    private final ArenaBTree tree = new ArenaBTree();
+    private final TreeSet<byte[]> model = new TreeSet<>(InternalKey.COMPARATOR);
+    private long sequence;
+
+    enum Order {
+        RANDOM,
+        ASCENDING,
+        DESCENDING
+    }
+
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void treesOfEverySizeMatchTheModel(Order order) {
+        SplittableRandom random = new SplittableRandom(11 + order.ordinal());
+        int[] sizes = {0, 1, 63, 64, 65, 4_000, 200_000}; // 200k: three levels of inner nodes
+        int inserted = 0;
+        List<byte[]> keys = numberedKeys(sizes[sizes.length - 1], order, random);
+        for (int size : sizes) {
+            while (inserted < size) {
+                insert(keys.get(inserted++));
+            }
+            assertMatchesModel(random, Math.min(size + 10, 3_000));
+        }
+    }
+
+    @Test
+    void keysProbesCannotTellApart() {
+        SplittableRandom random = new SplittableRandom(12);
+        byte[] shared = new byte[40];
+        Arrays.fill(shared, (byte) 'p');
+        for (int i = 0; i < 3_000; i++) {
+            byte[] key;
+            switch (random.nextInt(4)) {
+                case 0 -> key = concat(shared, bytes(Integer.toString(random.nextInt(500)))); // long shared prefix
+                case 1 -> key = Arrays.copyOf(shared, random.nextInt(shared.length + 1)); // prefixes
+                case 2 -> key = new byte[random.nextInt(6)]; // zero bytes, and the empty key
+                default -> {
+                    key = new byte[1 + random.nextInt(8)];
+                    random.nextBytes(key);
+                }
+            }
+            insert(key); // repeated keys get new versions: several versions of a key sort newest first
+        }
+        assertMatchesModel(random, 3_000);
+    }
+
+    /**
+     * A reader racing the writer: every key inserted before a scan starts is seen, once, in order,
+     * forward and reverse, while the writer splits leaves and inner nodes around it; seeks to keys
+     * the writer never inserts land next to their neighbours among the keys inserted before. The
+     * writer pauses after each burst until the reader has begun a new scan, so scans overlap the
+     * writes throughout.
+     */
+    @Test
+    void readersRacingSplitsSeeEverythingInsertedBefore() throws Exception {
+        int total = 40_000;
+        int burst = 1_000;
+        List<byte[]> keys = numberedKeys(total, Order.RANDOM, new SplittableRandom(13));
+        byte[][] published = new byte[total][];
+        AtomicInteger visible = new AtomicInteger();
+        AtomicInteger scansBegun = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < total; i++) {
+                tree.insert(keys.get(i), (i + 1L) << 8 | ValueType.VALUE, VALUE);
+                published[i] = internalKey(keys.get(i), i + 1);
+                visible.set(i + 1); // the volatile store publishes the insert and the array slot
+                if ((i + 1) % burst == 0) {
+                    int begun = scansBegun.get();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    while (scansBegun.get() == begun && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+        });
+        writer.start();
+        SplittableRandom random = new SplittableRandom(14);
+        try {
+            int scans = 0;
+            while (writer.isAlive()) {
+                int seen = visible.get();
+                TreeSet<byte[]> before = new TreeSet<>(InternalKey.COMPARATOR);
+                for (int i = 0; i < seen; i++) {
+                    before.add(published[i]);
+                }
+                scansBegun.incrementAndGet();
+                boolean forward = scans++ % 2 == 0;
+                assertOrderedAndContains(scan(forward), before, forward);
+                for (int s = 0; s < 100 && !before.isEmpty(); s++) {
+                    assertSeeksAgree(absentKey(random), before);
+                }
+            }
+            assertThat(scans).isGreaterThan(10);
+        } finally {
+            writer.join();
+        }
+        for (byte[] k : published) {
+            model.add(k);
+        }
+        assertThat(scan(true)).containsExactlyElementsOf(model);
+        assertThat(scan(false)).containsExactlyElementsOf(model.descendingSet());
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private void assertMatchesModel(SplittableRandom random, int seeks) {
+        assertThat(tree.size()).isEqualTo(model.size());
+        assertThat(scan(true)).containsExactlyElementsOf(model);
+        assertThat(scan(false)).containsExactlyElementsOf(model.descendingSet());
+        List<byte[]> all = new ArrayList<>(model);
+        for (int i = 0; i < seeks; i++) {
+            byte[] target;
+            if (!all.isEmpty() && random.nextBoolean()) {
+                target = all.get(random.nextInt(all.size())); // an entry's own key
+            } else if (!all.isEmpty() && random.nextBoolean()) { // between versions of a present key
+                byte[] k = all.get(random.nextInt(all.size()));
+                target = internalKey(userKey(k), random.nextLong(sequence + 2));
+            } else {
+                target = absentKey(random);
+            }
+            assertSeeksMatch(target, model);
+        }
+    }
+
+    private void assertSeeksMatch(byte[] target, TreeSet<byte[]> expected) {
+        assertThat(keyAt(forwardCursor(target, false))).as("ceiling").isEqualTo(expected.ceiling(target));
+        assertThat(keyAt(forwardCursor(target, true))).as("higher").isEqualTo(expected.higher(target));
+        assertThat(keyAt(backwardCursor(target, false))).as("floor").isEqualTo(expected.floor(target));
+        assertThat(keyAt(backwardCursor(target, true))).as("lower").isEqualTo(expected.lower(target));
+    }
+
+    /** Racing the writer: the answer may be a key inserted since, but nothing before it is skipped. */
+    private void assertSeeksAgree(byte[] target, TreeSet<byte[]> before) {
+        byte[] ceiling = keyAt(forwardCursor(target, false));
+        byte[] expectedCeiling = before.ceiling(target);
+        if (expectedCeiling != null) {
+            assertThat(ceiling).isNotNull();
+            assertThat(InternalKey.compare(ceiling, expectedCeiling)).isLessThanOrEqualTo(0);
+        }
+        if (ceiling != null) {
+            assertThat(InternalKey.compare(ceiling, target)).isGreaterThanOrEqualTo(0);
+        }
+        byte[] floor = keyAt(backwardCursor(target, false));
+        byte[] expectedFloor = before.floor(target);
+        if (expectedFloor != null) {
+            assertThat(floor).isNotNull();
+            assertThat(InternalKey.compare(floor, expectedFloor)).isGreaterThanOrEqualTo(0);
+        }
+        if (floor != null) {
+            assertThat(InternalKey.compare(floor, target)).isLessThanOrEqualTo(0);
+        }
+    }
+
+    private static void assertOrderedAndContains(List<byte[]> scanned, TreeSet<byte[]> before, boolean forward) {
+        for (int i = 1; i < scanned.size(); i++) {
+            int cmp = InternalKey.compare(scanned.get(i - 1), scanned.get(i));
+            assertThat(forward ? cmp < 0 : cmp > 0)
+                    .as("strictly ordered at %d", i)
+                    .isTrue();
+        }
+        TreeSet<byte[]> seen = new TreeSet<>(InternalKey.COMPARATOR);
+        seen.addAll(scanned);
+        assertThat(seen.containsAll(before))
+                .as("every key inserted before the scan")
+                .isTrue();
+    }
+
+    // ---------------------------------------------------------------- cursors
+
+    private List<byte[]> scan(boolean forward) {
+        Cursor cursor = new Cursor(tree);
+        if (forward) {
+            cursor.seekToFirst();
+        } else {
+            cursor.seekToLast();
+        }
+        List<byte[]> keys = new ArrayList<>();
+        while (cursor.valid()) {
+            keys.add(tree.arena.key(cursor.address()));
+            if (forward) {
+                cursor.next();
+            } else {
+                cursor.previous();
+            }
+        }
+        return keys;
+    }
+
+    private Cursor forwardCursor(byte[] target, boolean strictly) {
+        Cursor cursor = new Cursor(tree);
+        int userLength = target.length - InternalKey.TRAILER_SIZE;
+        cursor.seekForward(target, userLength, Coding.getLong(target, userLength), strictly);
+        return cursor;
+    }
+
+    private Cursor backwardCursor(byte[] target, boolean strictly) {
+        Cursor cursor = new Cursor(tree);
+        int userLength = target.length - InternalKey.TRAILER_SIZE;
+        cursor.seekBackward(target, userLength, Coding.getLong(target, userLength), strictly);
+        return cursor;
+    }
+
+    private byte[] keyAt(Cursor cursor) {
+        return cursor.valid() ? tree.arena.key(cursor.address()) : null;
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    private void insert(byte[] userKey) {
+        long s = ++sequence;
+        tree.insert(userKey, s << 8 | ValueType.VALUE, VALUE);
+        model.add(internalKey(userKey, s));
+    }
+
+    private static byte[] internalKey(byte[] userKey, long sequence) {
+        return InternalKey.encode(userKey, sequence, ValueType.VALUE);
+    }
+
+    private static byte[] userKey(byte[] internalKey) {
+        return InternalKey.userKey(internalKey);
+    }
+
+    /** Even numbers as 12-digit keys with a shared prefix, so probes start after it. */
+    private static List<byte[]> numberedKeys(int n, Order order, SplittableRandom random) {
+        List<byte[]> keys = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            keys.add(bytes(String.format("key%012d", 2L * i)));
+        }
+        if (order == Order.DESCENDING) {
+            Collections.reverse(keys);
+        } else if (order == Order.RANDOM) {
+            Collections.shuffle(keys, new Random(random.nextLong()));
+        }
+        return keys;
+    }
+
+    /** An odd number (never inserted) or a key outside the numbered range, at any sequence. */
+    private byte[] absentKey(SplittableRandom random) {
+        String key = switch (random.nextInt(6)) {
+            case 0 -> "";
+            case 1 -> "zzz";
+            case 2 -> "key";
+            default -> String.format("key%012d", 2L * random.nextInt(250_000) + 1);
+        };
+        return internalKey(bytes(key), random.nextLong(1, 1L << 40));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
