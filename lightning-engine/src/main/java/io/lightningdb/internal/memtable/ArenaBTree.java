@@ -66,17 +66,20 @@ final class ArenaBTree {
             leaf = descendForWrite(userKey, length, trailer);
         }
         int position = positionForWrite(leaf, userKey, length, trailer);
-        if (leaf.count == Leaf.CAPACITY) {
+        if (leaf.count < Leaf.CAPACITY) {
+            leaf.insert(position, address, arena.probe(address, leaf.prefix));
+        } else if (position == Leaf.CAPACITY && leaf.next == null) {
             // past the last leaf's end the new key starts a leaf, so keys in order fill leaves
-            boolean appending = position == Leaf.CAPACITY && leaf.next == null;
-            int at = appending ? Leaf.CAPACITY : Leaf.CAPACITY / 2;
-            Leaf right = split(leaf, at, userKey, trailer);
-            if (appending || position > at) { // the separator, entry at, is below the key
+            leaf = split(leaf, Leaf.CAPACITY, address);
+        } else {
+            int at = Leaf.CAPACITY / 2;
+            Leaf right = split(leaf, at, Arena.NONE);
+            if (position > at) { // the separator, entry at, is below the key
                 position -= at;
                 leaf = right;
             }
+            leaf.insert(position, address, arena.probe(address, leaf.prefix));
         }
-        leaf.insert(position, address, arena.probe(address, leaf.prefix));
         lastLeaf = leaf;
         SIZE.setRelease(this, size + 1);
         return address;
@@ -114,18 +117,18 @@ final class ArenaBTree {
     }
 
     /**
-     * Splits a full leaf at {@code at}: a new leaf to its right takes the entries from {@code at} on
-     * (none when appending past the last leaf's end, so keys arriving in order fill leaves
-     * completely), is linked into the parent, and only then does the leaf let go of them.
+     * Splits a full leaf at {@code at}: a new leaf to its right takes the entries from {@code at} on,
+     * is linked into the parent, and only then does the leaf let go of them. Appending past the last
+     * leaf's end ({@code at} is the capacity), the new leaf holds just the new entry {@code
+     * appended}, so keys arriving in order fill leaves completely and no leaf is ever seen empty.
      */
-    private Leaf split(Leaf leaf, int at, byte[] userKey, long trailer) {
-        byte[] separator = at == Leaf.CAPACITY
-                ? InternalKey.encode(userKey, trailer >>> 8, (int) trailer & 0xFF)
-                : arena.key(leaf.entries[at]);
+    private Leaf split(Leaf leaf, int at, long appended) {
+        boolean appending = at == Leaf.CAPACITY;
+        byte[] separator = arena.key(appending ? appended : leaf.entries[at]);
         Leaf right = new Leaf(separator, leaf.high);
-        int moved = leaf.count - at;
+        int moved = appending ? 1 : leaf.count - at;
         for (int i = 0; i < moved; i++) {
-            long address = leaf.entries[at + i];
+            long address = appending ? appended : leaf.entries[at + i];
             right.entries[i] = address;
             right.probes[i] = arena.probe(address, right.prefix);
         }
@@ -157,6 +160,7 @@ final class ArenaBTree {
             top.children[0] = left;
             top.children[1] = right;
             top.count = 1;
+            top.reprobe(-1);
             NODE_BYTES.setRelease(this, nodeBytes + Inner.BYTES);
             root = top; // the volatile store publishes the filled node
             return;
@@ -167,10 +171,12 @@ final class ArenaBTree {
         if (n < Inner.CAPACITY) {
             inner.beginWrite();
             System.arraycopy(inner.keys, at, inner.keys, at + 1, n - at);
+            System.arraycopy(inner.probes, at, inner.probes, at + 1, n - at);
             System.arraycopy(inner.children, at + 1, inner.children, at + 2, n - at);
             inner.keys[at] = separator;
             inner.children[at + 1] = right;
             inner.count = n + 1;
+            inner.reprobe(at);
             inner.endWrite();
             return;
         }
@@ -195,6 +201,7 @@ final class ArenaBTree {
         System.arraycopy(keys, keep + 1, right.keys, 0, rightKeys);
         System.arraycopy(children, keep + 1, right.children, 0, rightKeys + 1);
         right.count = rightKeys;
+        right.reprobe(-1);
         NODE_BYTES.setRelease(this, nodeBytes + Inner.BYTES);
         addChild(depth - 1, inner, keys[keep], right);
         if (keep == n) {
@@ -206,6 +213,7 @@ final class ArenaBTree {
         System.arraycopy(children, 0, inner.children, 0, keep + 1);
         Arrays.fill(inner.children, keep + 1, Inner.CAPACITY + 1, null);
         inner.count = keep;
+        inner.reprobe(-1);
         inner.endWrite();
     }
 

@@ -138,7 +138,7 @@ final class Cursor {
     }
 
     private void skipEmptyForward() {
-        while (count == 0 && next != null) { // only a fresh tree's root leaf is ever empty
+        while (count == 0 && next != null) { // only an empty tree's one leaf is empty
             load(next);
         }
         touchAhead();
