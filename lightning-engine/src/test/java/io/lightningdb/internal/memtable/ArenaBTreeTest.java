@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,6 +93,7 @@ class ArenaBTreeTest {
         byte[][] published = new byte[total][];
         AtomicInteger visible = new AtomicInteger();
         AtomicInteger scansBegun = new AtomicInteger();
+        AtomicBoolean readerDone = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             for (int i = 0; i < total; i++) {
                 tree.insert(keys.get(i), (i + 1L) << 8 | ValueType.VALUE, VALUE);
@@ -100,7 +102,7 @@ class ArenaBTreeTest {
                 if ((i + 1) % burst == 0) {
                     int begun = scansBegun.get();
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                    while (scansBegun.get() == begun && System.nanoTime() < deadline) {
+                    while (scansBegun.get() == begun && !readerDone.get() && System.nanoTime() < deadline) {
                         Thread.onSpinWait();
                     }
                 }
@@ -125,6 +127,7 @@ class ArenaBTreeTest {
             }
             assertThat(scans).isGreaterThan(10);
         } finally {
+            readerDone.set(true); // a failed check must not leave the writer waiting for scans
             writer.join();
         }
         for (byte[] k : published) {
