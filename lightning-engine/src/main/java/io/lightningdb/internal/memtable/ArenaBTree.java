@@ -50,6 +50,11 @@ final class ArenaBTree {
         return size;
     }
 
+    /** The root node, for tests that walk the tree. */
+    VersionedNode root() {
+        return root;
+    }
+
     /** Bytes of the entries and the tree's nodes. */
     long bytesUsed() {
         return arena.bytesUsed() + nodeBytes;

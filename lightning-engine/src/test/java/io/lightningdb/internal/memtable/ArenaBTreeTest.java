@@ -1,11 +1,13 @@
 package io.lightningdb.internal.memtable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.util.Coding;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,10 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The tree's own operations against a {@link TreeSet} of internal keys: cursors in both directions,
  * seeks of all four kinds to present and absent keys, in trees of one leaf up to three levels of
  * inner nodes, filled in every order; keys that probes cannot tell apart (long shared prefixes,
- * keys that are prefixes of others, zero bytes); and a reader racing a writer that splits leaves
- * and inner nodes under it. {@link MemTableModelTest} covers the same through the memtable.
+ * keys that are prefixes of others, zero bytes); a reader racing a writer that splits leaves and
+ * inner nodes under it; readers meeting nodes caught mid-change; and the sequence lock itself.
+ * {@link MemTableModelTest} covers the same through the memtable.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ArenaBTreeTest {
     private static final byte[] VALUE = {1, 2, 3};
 
@@ -137,6 +140,97 @@ class ArenaBTreeTest {
         assertThat(scan(false)).containsExactlyElementsOf(model.descendingSet());
     }
 
+    /** The sequence lock itself: a version seen before a change never validates after it. */
+    @Test
+    void aVersionSeenBeforeAChangeNeverValidatesAfterIt() throws Exception {
+        Leaf node = new Leaf(null, null);
+        int before = node.stableVersion();
+        assertThat(before % 2).isZero();
+        assertThat(node.unchanged(before)).isTrue();
+        node.beginWrite();
+        assertThat(node.unchanged(before)).isFalse();
+        node.endWrite();
+        assertThat(node.unchanged(before)).isFalse();
+        int after = assertTimeoutPreemptively(Duration.ofSeconds(5), node::stableVersion);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(after % 2).isZero();
+        assertThat(node.unchanged(after)).isTrue();
+    }
+
+    /**
+     * Readers must never act on a node caught mid-change. Another thread keeps taking leaves and
+     * inner nodes through a change that leaves them wrong while it lasts (a leaf's slots reversed,
+     * an inner node's first and last children swapped) and then puts them back; scans both ways
+     * and seeks of all four kinds must still match the model exactly, as they wait or retry.
+     */
+    @Test
+    void readersNeverUseANodeCaughtMidChange() throws Exception {
+        SplittableRandom random = new SplittableRandom(15);
+        for (byte[] key : numberedKeys(3_000, Order.RANDOM, random)) {
+            insert(key);
+        }
+        List<Leaf> leaves = new ArrayList<>();
+        List<Inner> inners = new ArrayList<>();
+        collect(tree.root(), leaves, inners);
+        assertThat(inners).isNotEmpty();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread meddler = new Thread(() -> {
+            SplittableRandom r = new SplittableRandom(16);
+            while (!stop.get()) {
+                if (r.nextInt(4) == 0) {
+                    Inner inner = inners.get(r.nextInt(inners.size()));
+                    inner.beginWrite();
+                    swap(inner.children, 0, inner.count);
+                    Thread.onSpinWait();
+                    swap(inner.children, 0, inner.count);
+                    inner.endWrite();
+                } else {
+                    Leaf leaf = leaves.get(r.nextInt(leaves.size()));
+                    leaf.beginWrite();
+                    reverse(leaf.entries, leaf.count);
+                    Thread.onSpinWait();
+                    reverse(leaf.entries, leaf.count);
+                    leaf.endWrite();
+                }
+            }
+        });
+        meddler.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (System.nanoTime() < deadline) {
+                assertMatchesModel(random, 300);
+            }
+        } finally {
+            stop.set(true);
+            meddler.join();
+        }
+    }
+
+    private static void collect(VersionedNode node, List<Leaf> leaves, List<Inner> inners) {
+        if (node instanceof Inner inner) {
+            inners.add(inner);
+            for (int i = 0; i <= inner.count; i++) {
+                collect(inner.children[i], leaves, inners);
+            }
+        } else {
+            leaves.add((Leaf) node);
+        }
+    }
+
+    private static void swap(Object[] a, int i, int j) {
+        Object t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    private static void reverse(long[] a, int n) {
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            long t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
     // ---------------------------------------------------------------- checks
 
     private void assertMatchesModel(SplittableRandom random, int seeks) {
@@ -213,6 +307,7 @@ class ArenaBTreeTest {
         List<byte[]> keys = new ArrayList<>();
         while (cursor.valid()) {
             keys.add(tree.arena.key(cursor.address()));
+            assertThat(keys.size()).as("a scan that never ends").isLessThanOrEqualTo(tree.size());
             if (forward) {
                 cursor.next();
             } else {

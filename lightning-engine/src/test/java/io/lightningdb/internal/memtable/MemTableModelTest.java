@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * schedule. A time limit turns a hang (a reader retrying forever, a writer waiting on a reader that
  * died) into a failure, not a hung build.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MemTableModelTest {
     private static final Clock NOW = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
     private static final int CHUNK = Arena.CHUNK_SIZE;

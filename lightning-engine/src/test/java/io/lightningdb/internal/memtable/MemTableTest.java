@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The memtable against a model of every version of every key: point reads at every sequence (which
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * directions, inserts in key order (into the previous insert's leaf) and at random, and a reader racing the
  * writer.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MemTableTest {
     private static final Clock NOW = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
 
@@ -374,6 +377,7 @@ class MemTableTest {
         InternalIterator it = mem.iterator(direction, null);
         for (; it.valid(); it.next()) {
             out.add(first(it));
+            assertThat(out.size()).as("a scan that never ends").isLessThanOrEqualTo(mem.entryCount());
         }
         return out;
     }
