@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.ValueType;
+import io.lightningdb.internal.memtable.MemTableModelTest.Order;
 import io.lightningdb.internal.util.Coding;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,12 +39,6 @@ class ArenaBTreeTest {
     private final ArenaBTree tree = new ArenaBTree();
     private final TreeSet<byte[]> model = new TreeSet<>(InternalKey.COMPARATOR);
     private long sequence;
-
-    enum Order {
-        RANDOM,
-        ASCENDING,
-        DESCENDING
-    }
 
     @ParameterizedTest
     @EnumSource(Order.class)

@@ -72,8 +72,8 @@ class MemTableModelTest {
      * neighbours of every size: an entry that fills a chunk to its last byte, one that does not fit
      * the rest of a chunk and starts the next, one larger than a chunk that gets a chunk of its own.
      * Ascending loads put every entry in the previous insert's leaf when it covers the key, so a
-     * wrong answer from that check would list entries out of order. Point reads at several sequences, full scans both ways and seeks both ways must match
-     * the model.
+     * wrong answer from that check would list entries out of order. Point reads at several
+     * sequences, full scans both ways and seeks both ways must match the model.
      */
     @ParameterizedTest
     @EnumSource(Order.class)
