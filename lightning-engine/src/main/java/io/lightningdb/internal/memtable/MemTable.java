@@ -12,11 +12,11 @@ import io.lightningdb.internal.util.KeyHash;
 import java.time.Clock;
 
 /**
- * The in-memory sorted buffer of recent writes: entries in an {@link Arena}, in key order through an
- * {@link ArenaBTree}, the newest version of each key through a {@link NewestIndex}. One writer at a
- * time (the group-commit leader), lock-free readers. Entries are never removed: each write adds a version,
- * and readers filter by sequence number, so a reader at snapshot S ignores entries a concurrent
- * writer adds above S.
+ * The in-memory sorted buffer of recent writes: entries in an {@link Arena}, in key order through
+ * an {@link ArenaBTree}, the newest version of each key through a {@link NewestIndex}. One writer
+ * at a time (the group-commit leader), lock-free readers. Entries are never removed: each write
+ * adds a version, and readers filter by sequence number, so a reader at snapshot S ignores entries
+ * a concurrent writer adds above S.
  */
 public final class MemTable implements IteratorSource {
     private static final byte[] EMPTY = new byte[0];
@@ -26,7 +26,7 @@ public final class MemTable implements IteratorSource {
     private final Arena arena = tree.arena;
     private final NewestIndex index = new NewestIndex(arena);
     private final long walSegment;
-    private final long[] pendingNodes = new long[INDEX_WINDOW]; // writer only: nodes of addAll's current window
+    private final long[] pendingEntries = new long[INDEX_WINDOW]; // writer only: addAll's current window
     private final long[] pendingHashes = new long[INDEX_WINDOW]; // writer only: their keys' hashes
     private long touchSink; // writer only: keeps addAll's slot loads from being optimized away
 
@@ -41,8 +41,8 @@ public final class MemTable implements IteratorSource {
 
     /** Adds an entry, copying {@code stored} (null for deletions). Single writer. */
     public void add(long sequence, int type, byte[] userKey, byte[] stored) {
-        long node = tree.insert(userKey, (sequence << 8) | type, type == ValueType.DELETION ? EMPTY : stored);
-        index.put(userKey, KeyHash.of(userKey, userKey.length), node);
+        long entry = tree.insert(userKey, (sequence << 8) | type, type == ValueType.DELETION ? EMPTY : stored);
+        index.put(userKey, KeyHash.of(userKey, userKey.length), entry);
     }
 
     /**
@@ -66,10 +66,10 @@ public final class MemTable implements IteratorSource {
             for (int i = from; i < to; i++) {
                 Mutation m = mutations[i];
                 long trailer = ((firstSequence + i) << 8) | m.type();
-                pendingNodes[i - from] = tree.insert(m.key(), trailer, m.isDelete() ? EMPTY : m.stored());
+                pendingEntries[i - from] = tree.insert(m.key(), trailer, m.isDelete() ? EMPTY : m.stored());
             }
             for (int i = from; i < to; i++) {
-                index.put(mutations[i].key(), pendingHashes[i - from], pendingNodes[i - from]);
+                index.put(mutations[i].key(), pendingHashes[i - from], pendingEntries[i - from]);
             }
         }
     }
@@ -84,21 +84,21 @@ public final class MemTable implements IteratorSource {
 
     /** Like {@link #get(byte[], long, Clock)}, with the key's {@link KeyHash} already computed. */
     public byte[] get(byte[] userKey, long hash, long sequence, Clock clock) {
-        long node = index.find(userKey, userKey.length, hash);
-        if (node == Arena.NONE) {
+        long entry = index.find(userKey, userKey.length, hash);
+        if (entry == Arena.NONE) {
             return null;
         }
-        if (node == NewestIndex.UNKNOWN || (arena.trailer(node) >>> 8) > sequence) {
+        if (entry == NewestIndex.UNKNOWN || (arena.trailer(entry) >>> 8) > sequence) {
             // the index is off, or the newest version is too new for this reader: search the tree
             Cursor cursor = new Cursor(tree);
             cursor.seekForward(userKey, userKey.length, (sequence << 8) | ValueType.SEEK, false);
             if (!cursor.valid() || !arena.userKeyEquals(cursor.address(), userKey, userKey.length)) {
                 return null;
             }
-            node = cursor.address();
+            entry = cursor.address();
         }
-        int type = (int) (arena.trailer(node) & 0xFF);
-        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, arena.value(node), clock);
+        int type = (int) (arena.trailer(entry) & 0xFF);
+        return type == ValueType.DELETION ? Lookup.DELETED : Lookup.resolve(type, arena.value(entry), clock);
     }
 
     /** Bytes of memory the entries occupy. */

@@ -4,22 +4,21 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A hash index from each user key in an {@link Arena} to its newest entry, so a point read
- * costs one or two cache misses instead of a descent through the tree, and a key the
- * memtable never saw is ruled out without touching the list (what RocksDB's hash memtables and
+ * A hash index from each user key in an {@link Arena} to its newest entry, so a point read costs
+ * one or two cache misses instead of a descent through the {@link ArenaBTree}, and a key the
+ * memtable never saw is ruled out without touching the tree (what RocksDB's hash memtables and
  * memtable bloom filters buy).
  *
  * <p>Open addressing with linear probing in one {@code long[]}; a slot packs 24 bits of the key's
  * hash (its low bits also choose the home slot, so the table can grow without re-reading keys) and
- * the node's 40-bit address. One writer (the list's writer) and lock-free readers: the writer
- * publishes a slot with a release store after the node is complete, and a grown table through a
+ * the entry's 40-bit address. One writer (the memtable's) and lock-free readers: the writer
+ * publishes a slot with a release store after the entry is complete, and a grown table through a
  * volatile field. Readers obtain their sequence number before they look here, and the writer
- * indexes a node before that node's sequence becomes visible, so a reader never misses a version
- * it may see. Past {@link #MAX_SLOTS} slots the index switches itself off and reads fall back to
- * the list.
+ * indexes an entry before its sequence becomes visible, so a reader never misses a version it may
+ * see. Past {@link #MAX_SLOTS} slots the index switches itself off and reads fall back to the tree.
  */
 final class NewestIndex {
-    /** {@link #find} result when the index is off: the caller must search the list. */
+    /** {@link #find} result when the index is off: the caller must search the tree. */
     static final long UNKNOWN = -1;
 
     private static final int TAG_BITS = 24;
@@ -31,7 +30,7 @@ final class NewestIndex {
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
 
     static {
-        // A node's offset must fit its field: chunks are at most 2^OFFSET_BITS bytes, or hold one node.
+        // An entry's offset must fit its field: chunks are at most 2^OFFSET_BITS bytes, or hold one entry.
         if (Arena.CHUNK_SIZE > 1 << OFFSET_BITS) {
             throw new AssertionError("chunk size exceeds the index's offset field");
         }
@@ -45,19 +44,19 @@ final class NewestIndex {
         this.arena = arena;
     }
 
-    /** Records {@code node} as the newest version of {@code userKey}, whose hash is {@code hash}. Writer only. */
-    void put(byte[] userKey, long hash, long node) {
+    /** Records {@code entry} as the newest version of {@code userKey}, whose hash is {@code hash}. Writer only. */
+    void put(byte[] userKey, long hash, long entry) {
         long[] table = slots;
         if (table == null) {
             return;
         }
-        long chunk = node >>> 32;
+        long chunk = entry >>> 32;
         if (chunk >= 1L << CHUNK_BITS) { // a memtable of over a terabyte: stop indexing
             slots = null;
             return;
         }
         int tag = (int) hash & TAG_MASK;
-        long packed = ((long) tag << (64 - TAG_BITS)) | (chunk << OFFSET_BITS) | (int) node;
+        long packed = ((long) tag << (64 - TAG_BITS)) | (chunk << OFFSET_BITS) | (int) entry;
         int mask = table.length - 1;
         for (int i = tag & mask; ; i = (i + 1) & mask) {
             long s = table[i];
@@ -69,7 +68,7 @@ final class NewestIndex {
                 return;
             }
             if (tag(s) == tag && arena.userKeyEquals(address(s), userKey, userKey.length)) {
-                if (Long.compareUnsigned(arena.trailer(node), arena.trailer(address(s))) > 0) {
+                if (Long.compareUnsigned(arena.trailer(entry), arena.trailer(address(s))) > 0) {
                     SLOTS.setRelease(table, i, packed);
                 }
                 return;
@@ -87,7 +86,7 @@ final class NewestIndex {
     }
 
     /**
-     * The newest node holding the user key {@code key[0, length)} (whose hash is {@code hash}),
+     * The newest entry holding the user key {@code key[0, length)} (whose hash is {@code hash}),
      * {@link Arena#NONE} when the memtable has no version of it, or {@link #UNKNOWN} when
      * the index is off.
      */
