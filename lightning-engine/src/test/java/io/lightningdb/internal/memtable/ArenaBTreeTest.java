@@ -1,5 +1,7 @@
 package io.lightningdb.internal.memtable;
 
+import static io.lightningdb.internal.memtable.MemTableModelTest.bytes;
+import static io.lightningdb.internal.memtable.MemTableModelTest.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -7,7 +9,6 @@ import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.ValueType;
 import io.lightningdb.internal.memtable.MemTableModelTest.Order;
 import io.lightningdb.internal.util.Coding;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -369,15 +370,5 @@ class ArenaBTreeTest {
             default -> String.format("key%012d", 2L * random.nextInt(250_000) + 1);
         };
         return internalKey(bytes(key), random.nextLong(1, 1L << 40));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

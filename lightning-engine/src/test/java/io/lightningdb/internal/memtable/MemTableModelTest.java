@@ -135,9 +135,9 @@ class MemTableModelTest {
      * yet. Batches of 500 (several windows) into a memtable that already holds many keys: at random
      * over the key space with a third of the keys new, a few keys each repeated many times, one
      * narrow range of new keys in ascending order (each in the leaf of the one before) or in
-     * descending order (each a descent from the root), and values up to 100 KiB among
-     * small ones. After each batch every key it wrote reads its newest version; at the end every
-     * version reads at every sequence, and scans and seeks match the model.
+     * descending order (each a descent from the root), and values up to 100 KiB among small ones.
+     * After each batch every key it wrote reads its newest version; at the end every version reads
+     * at every sequence, and scans and seeks match the model.
      */
     @Test
     void batchesOfEveryShapeReadLikeTheModel() {
@@ -848,13 +848,13 @@ class MemTableModelTest {
         return bytes(String.format("key%08d", n));
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
 
-    private static byte[] bytes(String s) {
+    static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
