@@ -40,11 +40,13 @@ final class ArenaBTree {
     private volatile long nodeBytes = Leaf.BYTES;
 
     // Writer-only state: the leaf of the previous insert (keys arriving in order land there again)
-    // and the path of the last descent.
+    // and the path of the last descent, with the leaf it led to while it is still valid: leaf
+    // inserts leave inner nodes alone, so it holds until the next split.
     private Leaf lastLeaf;
     private Inner[] path = new Inner[8];
     private int[] pathIndex = new int[8];
     private int pathDepth;
+    private Leaf pathLeaf;
 
     int size() {
         return size;
@@ -118,7 +120,8 @@ final class ArenaBTree {
             node = inner.children[i];
         }
         pathDepth = depth;
-        return (Leaf) node;
+        pathLeaf = (Leaf) node;
+        return pathLeaf;
     }
 
     /**
@@ -140,12 +143,15 @@ final class ArenaBTree {
         right.count = moved;
         right.next = leaf.next;
         NODE_BYTES.setRelease(this, nodeBytes + Leaf.BYTES + separator.length + 16);
-        // the path to the leaf: the separator is in its range, so the descent ends there
-        descendForWrite(
-                separator,
-                separator.length - InternalKey.TRAILER_SIZE,
-                Coding.getLong(separator, separator.length - InternalKey.TRAILER_SIZE));
+        if (pathLeaf != leaf) { // the leaf came from the previous insert: find its path
+            // the separator is in the leaf's range, so the descent ends there
+            descendForWrite(
+                    separator,
+                    separator.length - InternalKey.TRAILER_SIZE,
+                    Coding.getLong(separator, separator.length - InternalKey.TRAILER_SIZE));
+        }
         addChild(pathDepth - 1, leaf, separator, right);
+        pathLeaf = null; // inner nodes on the path may have changed
         leaf.beginWrite();
         leaf.next = right;
         leaf.count = at;
