@@ -5,9 +5,8 @@ import io.lightningdb.KeyRange;
 import io.lightningdb.KvIterator;
 import io.lightningdb.internal.iterator.CurrentEntry;
 import io.lightningdb.internal.iterator.InternalIterator;
-import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.iterator.KeySlice;
 import io.lightningdb.internal.key.Lookup;
-import java.util.Arrays;
 
 /**
  * The user-facing scan: turns the merged stream of internal entries into one entry per live key at
@@ -17,6 +16,7 @@ final class DbIterator implements KvIterator {
     private final DbImpl db;
     private final ReadView view;
     private final InternalIterator input;
+    private final KeySlice inputKey;
     private final long sequence;
     private final long nowMillis;
     private final byte[] start;
@@ -31,6 +31,7 @@ final class DbIterator implements KvIterator {
         this.db = db;
         this.view = view;
         this.input = input;
+        this.inputKey = input.keySlice();
         this.sequence = sequence;
         this.nowMillis = nowMillis;
         this.start = range.start();
@@ -61,20 +62,19 @@ final class DbIterator implements KvIterator {
     private boolean nextLive() {
         byte[] lastUserKey = key;
         while (input.valid()) {
-            byte[] ikey = input.key();
-            if (InternalKey.sequence(ikey) > sequence) {
+            if (inputKey.sequence() > sequence) {
                 input.next();
                 continue;
             }
-            if (end != null && InternalKey.compareUserKey(ikey, end) >= 0) {
+            if (end != null && inputKey.compareUserKey(end) >= 0) {
                 return false;
             }
-            if (lastUserKey != null && InternalKey.compareUserKey(ikey, lastUserKey) == 0) {
+            if (lastUserKey != null && inputKey.hasUserKey(lastUserKey)) {
                 input.next(); // an older version of a key already decided
                 continue;
             }
-            lastUserKey = InternalKey.userKey(ikey);
-            byte[] v = Lookup.resolve(InternalKey.type(ikey), input.value(), nowMillis);
+            lastUserKey = inputKey.userKey();
+            byte[] v = Lookup.resolve(inputKey.type(), input.value(), nowMillis);
             input.next();
             if (v != Lookup.DELETED) {
                 key = lastUserKey;
@@ -88,17 +88,15 @@ final class DbIterator implements KvIterator {
     /** Reverse order yields each key's versions oldest first: the last visible one wins. */
     private boolean previousLive() {
         while (input.valid()) {
-            byte[] ikey = input.key();
-            byte[] userKey = InternalKey.userKey(ikey);
-            if (start != null && Arrays.compareUnsigned(userKey, start) < 0) {
+            if (start != null && inputKey.compareUserKey(start) < 0) {
                 return false;
             }
+            byte[] userKey = inputKey.userKey();
             int newestType = -1;
             byte[] newestStored = null;
-            while (input.valid() && InternalKey.compareUserKey(input.key(), userKey) == 0) {
-                byte[] k = input.key();
-                if (InternalKey.sequence(k) <= sequence) {
-                    newestType = InternalKey.type(k);
+            while (input.valid() && inputKey.hasUserKey(userKey)) {
+                if (inputKey.sequence() <= sequence) {
+                    newestType = inputKey.type();
                     newestStored = input.value();
                 }
                 input.next();

@@ -8,8 +8,14 @@ package io.lightningdb.internal.iterator;
 public interface InternalIterator extends AutoCloseable {
     boolean valid();
 
-    /** The current internal key. Only while {@link #valid()}. */
+    /** The current internal key, copied. Only while {@link #valid()}. */
     byte[] key();
+
+    /**
+     * The current internal key in place, without a copy; only while {@link #valid()}, and only
+     * until the next step. The same slice for the iterator's whole life, so callers may keep it.
+     */
+    KeySlice keySlice();
 
     /** The current value. Only while {@link #valid()}. */
     byte[] value();

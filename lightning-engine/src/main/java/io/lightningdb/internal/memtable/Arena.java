@@ -1,5 +1,6 @@
 package io.lightningdb.internal.memtable;
 
+import io.lightningdb.internal.iterator.KeySlice;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.Coding;
 import java.lang.invoke.MethodHandles;
@@ -117,6 +118,13 @@ final class Arena {
         int off = offset(address);
         int k = off + HEADER;
         return Arrays.copyOfRange(c, k, k + keyLength(c, off));
+    }
+
+    /** Points {@code slice} at the entry's internal key, where it lies in its chunk. */
+    void slice(long address, KeySlice slice) {
+        byte[] c = chunk(address);
+        int off = offset(address);
+        slice.set(c, off + HEADER, keyLength(c, off));
     }
 
     /** The entry's value, copied. */

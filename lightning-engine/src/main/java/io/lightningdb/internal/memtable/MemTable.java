@@ -3,6 +3,7 @@ package io.lightningdb.internal.memtable;
 import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.iterator.IteratorSource;
+import io.lightningdb.internal.iterator.KeySlice;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
 import io.lightningdb.internal.key.Mutation;
@@ -140,11 +141,12 @@ public final class MemTable implements IteratorSource {
     private final class EntryIterator implements InternalIterator {
         private final Cursor cursor;
         private final boolean forward;
-        private byte[] key;
+        private final KeySlice key = new KeySlice();
 
         EntryIterator(Cursor cursor, boolean forward) {
             this.cursor = cursor;
             this.forward = forward;
+            pointAtKey();
         }
 
         @Override
@@ -154,9 +156,11 @@ public final class MemTable implements IteratorSource {
 
         @Override
         public byte[] key() {
-            if (key == null) {
-                key = arena.key(cursor.address()); // copied once per position: merging compares it repeatedly
-            }
+            return key.toArray();
+        }
+
+        @Override
+        public KeySlice keySlice() {
             return key;
         }
 
@@ -167,11 +171,17 @@ public final class MemTable implements IteratorSource {
 
         @Override
         public void next() {
-            key = null;
             if (forward) {
                 cursor.next();
             } else {
                 cursor.previous();
+            }
+            pointAtKey();
+        }
+
+        private void pointAtKey() {
+            if (cursor.valid()) {
+                arena.slice(cursor.address(), key);
             }
         }
     }

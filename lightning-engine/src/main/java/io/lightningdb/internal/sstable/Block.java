@@ -1,5 +1,6 @@
 package io.lightningdb.internal.sstable;
 
+import io.lightningdb.internal.iterator.KeySlice;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.util.Coding;
 import java.util.Arrays;
@@ -102,7 +103,6 @@ final class Block {
         private final long[] varint = new long[1];
         private byte[] keyBuf = new byte[64];
         private int keyLen;
-        private byte[] keyCopy;
         private int valueOffset;
         private int valueLen;
         private int next; // offset of the entry after the current one
@@ -156,12 +156,14 @@ final class Block {
             parseAt(next, false);
         }
 
-        /** The current key, copied once per position: merging compares it again and again. */
+        /** The current key, copied. */
         byte[] key() {
-            if (keyCopy == null) {
-                keyCopy = Arrays.copyOf(keyBuf, keyLen);
-            }
-            return keyCopy;
+            return Arrays.copyOf(keyBuf, keyLen);
+        }
+
+        /** Points {@code slice} at the current key in this cursor's buffer, good until the next step. */
+        void slice(KeySlice slice) {
+            slice.set(keyBuf, 0, keyLen);
         }
 
         byte[] value() {
@@ -169,7 +171,6 @@ final class Block {
         }
 
         private void parseAt(int p, boolean restart) {
-            keyCopy = null;
             if (p >= restartsOffset) {
                 valid = false;
                 return;

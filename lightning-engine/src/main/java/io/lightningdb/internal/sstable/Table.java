@@ -9,6 +9,7 @@ import io.lightningdb.internal.crypto.Encryptor;
 import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
 import io.lightningdb.internal.iterator.IteratorSource;
+import io.lightningdb.internal.iterator.KeySlice;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.key.Lookup;
 import io.lightningdb.internal.key.ValueType;
@@ -290,6 +291,7 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     private final class ForwardIterator implements InternalIterator {
         private final boolean useCache;
+        private final KeySlice key = new KeySlice();
         private int blockIndex;
         private Block.Cursor cursor;
 
@@ -312,6 +314,9 @@ public final class Table implements IteratorSource, AutoCloseable {
                 cursor = block(blockIndex).cursor();
                 cursor.seekToFirst();
             }
+            if (cursor.valid()) {
+                cursor.slice(key);
+            }
         }
 
         private Block block(int i) {
@@ -329,6 +334,11 @@ public final class Table implements IteratorSource, AutoCloseable {
         }
 
         @Override
+        public KeySlice keySlice() {
+            return key;
+        }
+
+        @Override
         public byte[] value() {
             return cursor.value();
         }
@@ -341,6 +351,7 @@ public final class Table implements IteratorSource, AutoCloseable {
     }
 
     private final class ReverseIterator implements InternalIterator {
+        private final KeySlice key = new KeySlice();
         private int blockIndex;
         private Block.Cursor.Decoded entries;
         private int pos;
@@ -370,6 +381,10 @@ public final class Table implements IteratorSource, AutoCloseable {
                 load();
                 pos = entries.count() - 1;
             }
+            if (pos >= 0) {
+                byte[] k = entries.keys()[pos];
+                key.set(k, 0, k.length);
+            }
         }
 
         @Override
@@ -380,6 +395,11 @@ public final class Table implements IteratorSource, AutoCloseable {
         @Override
         public byte[] key() {
             return entries.keys()[pos];
+        }
+
+        @Override
+        public KeySlice keySlice() {
+            return key;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.lightningdb.internal.version;
 
 import io.lightningdb.internal.iterator.Direction;
 import io.lightningdb.internal.iterator.InternalIterator;
+import io.lightningdb.internal.iterator.KeySlice;
 import io.lightningdb.internal.key.InternalKey;
 import io.lightningdb.internal.sstable.TableCache;
 import java.util.List;
@@ -11,6 +12,7 @@ final class LevelIterator implements InternalIterator {
     private final List<FileMetaData> files;
     private final TableCache tables;
     private final Direction direction;
+    private final KeySlice key = new KeySlice();
     private int index;
     private InternalIterator current;
 
@@ -43,6 +45,9 @@ final class LevelIterator implements InternalIterator {
             index += direction == Direction.FORWARD ? 1 : -1;
             open(null);
         }
+        if (current != null) {
+            key.set(current.keySlice());
+        }
     }
 
     @Override
@@ -53,6 +58,11 @@ final class LevelIterator implements InternalIterator {
     @Override
     public byte[] key() {
         return current.key();
+    }
+
+    @Override
+    public KeySlice keySlice() {
+        return key;
     }
 
     @Override

@@ -66,6 +66,7 @@ class MergingIteratorTest {
         try (MergingIterator it = new MergingIterator(inputs, direction)) {
             for (; it.valid(); it.next()) {
                 assertThat(it.value()).isEqualTo(it.key()); // the value travels with its key
+                assertThat(it.keySlice().toArray()).isEqualTo(it.key());
                 merged.add(it.key());
             }
         }
@@ -75,11 +76,13 @@ class MergingIteratorTest {
     /** A child over a list already in the merge's direction; each entry's value is its key. */
     private static final class ListIterator implements InternalIterator {
         private final List<byte[]> entries;
+        private final KeySlice key = new KeySlice();
         private int position;
         boolean closed;
 
         ListIterator(List<byte[]> entries) {
             this.entries = entries;
+            pointAtKey();
         }
 
         @Override
@@ -93,6 +96,18 @@ class MergingIteratorTest {
         }
 
         @Override
+        public KeySlice keySlice() {
+            return key;
+        }
+
+        private void pointAtKey() {
+            if (valid()) {
+                byte[] k = entries.get(position);
+                key.set(k, 0, k.length);
+            }
+        }
+
+        @Override
         public byte[] value() {
             return entries.get(position);
         }
@@ -100,6 +115,7 @@ class MergingIteratorTest {
         @Override
         public void next() {
             position++;
+            pointAtKey();
         }
 
         @Override

@@ -500,6 +500,11 @@ class MemTableModelTest {
         int n = 0;
         for (; n < limit && it.valid(); it.next(), n++) {
             byte[] key = it.key();
+            if (!Arrays.equals(it.keySlice().toArray(), key)) {
+                fail(
+                        "%s: entry %d is %s, but its key in place is %s",
+                        what, n, describe(key), describe(it.keySlice().toArray()));
+            }
             if (!expected.hasNext()) {
                 fail("%s: entry %d is %s, expected the end", what, n, describe(key));
             }
