@@ -20,7 +20,7 @@ import java.util.Arrays;
  * into the parent, then shrinks the left node, so a reader routed by a parent read before the split
  * finds its key by moving right along the leaves ({@link Leaf#next}), as in a B-link tree.
  */
-final class ArenaBTree {
+class ArenaBTree { // not final only for tests, which override the seams at the end
     private static final VarHandle SIZE;
     private static final VarHandle NODE_BYTES;
 
@@ -35,7 +35,7 @@ final class ArenaBTree {
     }
 
     final Arena arena = new Arena();
-    private volatile VersionedNode root = new Leaf(null, null);
+    private volatile VersionedNode root = new Leaf(this, null, null);
     private volatile int size;
     private volatile long nodeBytes = Leaf.BYTES;
 
@@ -133,7 +133,7 @@ final class ArenaBTree {
     private Leaf split(Leaf leaf, int at, long appended) {
         boolean appending = at == Leaf.CAPACITY;
         byte[] separator = arena.key(appending ? appended : leaf.entries[at]);
-        Leaf right = new Leaf(separator, leaf.high);
+        Leaf right = new Leaf(this, separator, leaf.high);
         int moved = appending ? 1 : leaf.count - at;
         for (int i = 0; i < moved; i++) {
             long address = appending ? appended : leaf.entries[at + i];
@@ -166,7 +166,7 @@ final class ArenaBTree {
      */
     private void addChild(int depth, VersionedNode left, byte[] separator, VersionedNode right) {
         if (depth < 0) {
-            Inner top = new Inner();
+            Inner top = new Inner(this);
             top.keys[0] = separator;
             top.children[0] = left;
             top.children[1] = right;
@@ -174,6 +174,7 @@ final class ArenaBTree {
             top.reprobe(-1);
             NODE_BYTES.setRelease(this, nodeBytes + Inner.BYTES);
             root = top; // the volatile store publishes the filled node
+            published();
             return;
         }
         Inner inner = path[depth];
@@ -207,7 +208,7 @@ final class ArenaBTree {
         System.arraycopy(inner.children, at + 1, children, at + 2, n - at);
         // appending at the end keeps the node full (keys arriving in order); otherwise halves
         int keep = at == n ? n : (n + 1) / 2;
-        Inner right = new Inner();
+        Inner right = new Inner(this);
         int rightKeys = n - keep; // keys after the promoted one
         System.arraycopy(keys, keep + 1, right.keys, 0, rightKeys);
         System.arraycopy(children, keep + 1, right.children, 0, rightKeys + 1);
@@ -245,6 +246,7 @@ final class ArenaBTree {
                 if (child == null || !inner.unchanged(v)) {
                     continue retry;
                 }
+                routed(child);
                 node = child;
             }
             return (Leaf) node;
@@ -263,6 +265,7 @@ final class ArenaBTree {
                 if (child == null || !inner.unchanged(v)) {
                     continue retry;
                 }
+                routed(child);
                 node = child;
             }
             Leaf leaf = (Leaf) node;
@@ -282,4 +285,19 @@ final class ArenaBTree {
             }
         }
     }
+
+    // ---------------------------------------------------------------- test seams
+
+    /**
+     * Called after every change the writer publishes to readers (each node's {@link
+     * VersionedNode#endWrite}, a new root), so tests can check each state readers may meet between
+     * the steps of a split. Does nothing here; an empty call the JIT removes.
+     */
+    void published() {}
+
+    /**
+     * Called by a reader's descent after it chose {@code child} and before it reads it, so tests can
+     * change the tree in that gap, which a concurrent writer hits only by rare chance. Does nothing here.
+     */
+    void routed(VersionedNode child) {}
 }

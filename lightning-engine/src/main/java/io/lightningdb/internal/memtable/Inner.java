@@ -24,6 +24,10 @@ final class Inner extends VersionedNode {
     int count; // separators, under the version
     int prefix; // user-key bytes every separator shares, under the version
 
+    Inner(ArenaBTree tree) {
+        super(tree);
+    }
+
     /**
      * Writer only, while the node is not readable or inside {@link #beginWrite}: brings the prefix
      * and probes up to date after the separators changed ({@code changed} is the only new one, or -1

@@ -28,7 +28,8 @@ final class Leaf extends VersionedNode {
     Leaf next; // under the version
     byte[] high; // writer only: the next leaf's low key, null for the last leaf
 
-    Leaf(byte[] low, byte[] high) {
+    Leaf(ArenaBTree tree, byte[] low, byte[] high) {
+        super(tree);
         this.low = low;
         this.high = high;
         this.prefix = Probe.sharedPrefix(low, high);

@@ -21,7 +21,13 @@ abstract class VersionedNode {
         }
     }
 
+    private final ArenaBTree tree;
     private int version;
+
+    /** @param tree the tree the node belongs to, told of every change the node publishes */
+    VersionedNode(ArenaBTree tree) {
+        this.tree = tree;
+    }
 
     /** A version with no change under way; waits out one that is. */
     final int stableVersion() {
@@ -47,5 +53,6 @@ abstract class VersionedNode {
     /** Writer only: publishes the changes made since {@link #beginWrite}. */
     final void endWrite() {
         VERSION.setRelease(this, version + 1);
+        tree.published();
     }
 }
