@@ -158,8 +158,9 @@ final class Cursor {
     /**
      * Every {@link #GROUP} entries, loads the other lines of the next group (their first lines, with
      * the lengths, came in the group before) and the first lines of the group after. Loading is
-     * done by reading, and a read that misses holds back every instruction after it until its line
-     * arrives, so the loads are issued together: the wait is paid once per group, not per entry.
+     * done by reading (Java has no prefetch), and no instruction after a read that misses can
+     * complete until its line arrives; the core stalls once its window of instructions under way
+     * is full. So the loads are issued together: the wait is paid once per group, not per entry.
      */
     private void loadAhead() {
         if (position < restTo) {
