@@ -48,13 +48,7 @@ public final class KeySlice {
 
     /** Orders as {@link InternalKey#compare}: user key ascending, then newest first. */
     public int compareTo(KeySlice other) {
-        int userEnd = offset + length - InternalKey.TRAILER_SIZE;
-        int otherUserEnd = other.offset + other.length - InternalKey.TRAILER_SIZE;
-        int c = Arrays.compareUnsigned(array, offset, userEnd, other.array, other.offset, otherUserEnd);
-        if (c != 0) {
-            return c;
-        }
-        return Long.compareUnsigned(other.trailer(), trailer());
+        return InternalKey.compare(array, offset, length, other.array, other.offset, other.length);
     }
 
     /** Compares the user-key part with a plain user key. */

@@ -50,11 +50,18 @@ public final class InternalKey {
     }
 
     public static int compare(byte[] a, byte[] b) {
-        int c = Arrays.compareUnsigned(a, 0, a.length - TRAILER_SIZE, b, 0, b.length - TRAILER_SIZE);
+        return compare(a, 0, a.length, b, 0, b.length);
+    }
+
+    /** Like {@link #compare(byte[], byte[])}, for internal keys lying in parts of larger arrays. */
+    public static int compare(byte[] a, int aOffset, int aLength, byte[] b, int bOffset, int bLength) {
+        int aUserEnd = aOffset + aLength - TRAILER_SIZE;
+        int bUserEnd = bOffset + bLength - TRAILER_SIZE;
+        int c = Arrays.compareUnsigned(a, aOffset, aUserEnd, b, bOffset, bUserEnd);
         if (c != 0) {
             return c;
         }
-        return Long.compareUnsigned(trailer(b), trailer(a));
+        return Long.compareUnsigned(Coding.getLong(b, bUserEnd), Coding.getLong(a, aUserEnd));
     }
 
     /** Compares the user-key part of {@code ikey} with a plain user key. */
