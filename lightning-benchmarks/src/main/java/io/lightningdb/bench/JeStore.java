@@ -63,9 +63,10 @@ final class JeStore implements Store {
     }
 
     @Override
-    public int scan(byte[] from, int limit) {
+    public long scan(byte[] from, int limit) {
         DatabaseEntry key = new DatabaseEntry();
         DatabaseEntry value = new DatabaseEntry();
+        long bytes = 0;
         int n = 0;
         try (Cursor cursor = db.openCursor(null, CursorConfig.READ_COMMITTED)) {
             OperationStatus status;
@@ -76,11 +77,12 @@ final class JeStore implements Store {
                 status = cursor.getSearchKeyRange(key, value, LockMode.DEFAULT);
             }
             while (status == OperationStatus.SUCCESS && n < limit) {
+                bytes += key.getSize() + value.getSize();
                 n++;
                 status = cursor.getNext(key, value, LockMode.DEFAULT);
             }
         }
-        return n;
+        return bytes;
     }
 
     @Override

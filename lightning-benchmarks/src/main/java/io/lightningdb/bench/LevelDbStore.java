@@ -1,6 +1,7 @@
 package io.lightningdb.bench;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.iq80.leveldb.DB;
 import org.iq80.leveldb.DBIterator;
 import org.iq80.leveldb.Options;
@@ -54,21 +55,20 @@ final class LevelDbStore implements Store {
     }
 
     @Override
-    public int scan(byte[] from, int limit) throws Exception {
-        int n = 0;
+    public long scan(byte[] from, int limit) throws Exception {
+        long bytes = 0;
         try (DBIterator it = db.iterator()) {
             if (from == null) {
                 it.seekToFirst();
             } else {
                 it.seek(from);
             }
-            while (n < limit && it.hasNext()) {
-                if (it.next().getValue() != null) {
-                    n++;
-                }
+            for (int n = 0; n < limit && it.hasNext(); n++) {
+                Map.Entry<byte[], byte[]> entry = it.next();
+                bytes += entry.getKey().length + entry.getValue().length;
             }
         }
-        return n;
+        return bytes;
     }
 
     @Override

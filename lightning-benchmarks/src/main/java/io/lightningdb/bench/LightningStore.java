@@ -53,16 +53,14 @@ final class LightningStore implements Store {
     }
 
     @Override
-    public int scan(byte[] from, int limit) {
-        int n = 0;
+    public long scan(byte[] from, int limit) {
+        long bytes = 0;
         try (KvIterator it = db.scan(from == null ? KeyRange.all() : KeyRange.atLeast(from))) {
-            while (n < limit && it.next()) {
-                if (it.value() != null) {
-                    n++;
-                }
+            for (int n = 0; n < limit && it.next(); n++) {
+                bytes += it.key().length + it.value().length;
             }
         }
-        return n;
+        return bytes;
     }
 
     @Override

@@ -65,19 +65,18 @@ final class LmdbStore implements Store {
     }
 
     @Override
-    public int scan(byte[] from, int limit) {
-        int n = 0;
+    public long scan(byte[] from, int limit) {
+        long bytes = 0;
         try (Txn<byte[]> txn = env.txnRead();
                 CursorIterable<byte[]> range =
                         dbi.iterate(txn, from == null ? KeyRange.all() : KeyRange.atLeast(from))) {
             Iterator<CursorIterable.KeyVal<byte[]>> it = range.iterator();
-            while (n < limit && it.hasNext()) {
-                if (it.next().val() != null) {
-                    n++;
-                }
+            for (int n = 0; n < limit && it.hasNext(); n++) {
+                CursorIterable.KeyVal<byte[]> entry = it.next();
+                bytes += entry.key().length + entry.val().length;
             }
         }
-        return n;
+        return bytes;
     }
 
     @Override

@@ -58,16 +58,15 @@ final class MapDbStore implements Store {
     }
 
     @Override
-    public int scan(byte[] from, int limit) {
+    public long scan(byte[] from, int limit) {
         ConcurrentNavigableMap<byte[], byte[]> tail = from == null ? map : map.tailMap(from, true);
         Iterator<Map.Entry<byte[], byte[]>> it = tail.entrySet().iterator();
-        int n = 0;
-        while (n < limit && it.hasNext()) {
-            if (it.next().getValue() != null) {
-                n++;
-            }
+        long bytes = 0;
+        for (int n = 0; n < limit && it.hasNext(); n++) {
+            Map.Entry<byte[], byte[]> entry = it.next();
+            bytes += entry.getKey().length + entry.getValue().length;
         }
-        return n;
+        return bytes;
     }
 
     @Override

@@ -69,16 +69,13 @@ final class MvStoreStore implements Store {
     }
 
     @Override
-    public int scan(byte[] from, int limit) {
-        int n = 0;
+    public long scan(byte[] from, int limit) {
+        long bytes = 0;
         Cursor<byte[], byte[]> cursor = map.cursor(from);
-        while (n < limit && cursor.hasNext()) {
-            cursor.next();
-            if (cursor.getValue() != null) {
-                n++;
-            }
+        for (int n = 0; n < limit && cursor.hasNext(); n++) {
+            bytes += cursor.next().length + cursor.getValue().length;
         }
-        return n;
+        return bytes;
     }
 
     @Override

@@ -64,21 +64,19 @@ final class RocksDbStore implements Store {
     }
 
     @Override
-    public int scan(byte[] from, int limit) {
-        int n = 0;
+    public long scan(byte[] from, int limit) {
+        long bytes = 0;
         try (RocksIterator it = db.newIterator()) {
             if (from == null) {
                 it.seekToFirst();
             } else {
                 it.seek(from);
             }
-            for (; n < limit && it.isValid(); it.next()) {
-                if (it.value() != null) {
-                    n++;
-                }
+            for (int n = 0; n < limit && it.isValid(); n++, it.next()) {
+                bytes += it.key().length + it.value().length;
             }
         }
-        return n;
+        return bytes;
     }
 
     @Override

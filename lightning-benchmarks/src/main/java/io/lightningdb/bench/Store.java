@@ -20,9 +20,11 @@ public interface Store extends AutoCloseable {
 
     /**
      * Visits up to {@code limit} entries in key order, starting at the first key at or after {@code
-     * from} (or at the first key when {@code from} is null); returns how many it visited.
+     * from} (or at the first key when {@code from} is null), and returns the summed lengths of the
+     * keys and values it visited, as db_bench's scans do: every entry is read as far as its sizes,
+     * through the cheapest way the store offers, and the caller checks the total.
      */
-    int scan(byte[] from, int limit) throws Exception;
+    long scan(byte[] from, int limit) throws Exception;
 
     /** Makes every write so far durable on disk and moves buffered data into the store's files. */
     void sync() throws Exception;

@@ -144,20 +144,34 @@ final class Workloads {
 
     private void readSeq(Store store) throws Exception {
         measure("readseq", 1, 1, (i, random) -> {
-            int n = store.scan(null, Integer.MAX_VALUE);
+            long n = scanned(store, null, Integer.MAX_VALUE);
             if (n != settings.keys()) {
                 throw new IllegalStateException(kind.name() + " scanned " + n + " of " + settings.keys() + " keys");
             }
-            return n;
+            return (int) n;
         });
     }
 
     /** Counts seeks, as db_bench does: each reads up to ten entries. */
     private void seekRandom(Store store) throws Exception {
         measure("seekrandom", 1, settings.keys() / SEEK_NEXTS, (i, random) -> {
-            store.scan(Data.key(random.nextLong(settings.keys())), SEEK_NEXTS);
+            long from = random.nextLong(settings.keys());
+            long n = scanned(store, Data.key(from), SEEK_NEXTS);
+            if (n != Math.min(SEEK_NEXTS, settings.keys() - from)) {
+                throw new IllegalStateException(kind.name() + " read " + n + " entries after a seek to key " + from);
+            }
             return 1;
         });
+    }
+
+    /** Entries a scan visited, from the lengths it summed; every entry must have the written sizes. */
+    private long scanned(Store store, byte[] from, int limit) throws Exception {
+        long bytes = store.scan(from, limit);
+        long entry = Data.KEY_SIZE + settings.valueSize();
+        if (bytes % entry != 0) {
+            throw new IllegalStateException(kind.name() + " scanned entries of the wrong size (" + bytes + " bytes)");
+        }
+        return bytes / entry;
     }
 
     /** One reader measured while one writer overwrites random keys as fast as it can. */

@@ -55,20 +55,18 @@ final class XodusStore implements Store {
     }
 
     @Override
-    public int scan(byte[] from, int limit) {
+    public long scan(byte[] from, int limit) {
         return env.computeInReadonlyTransaction(txn -> {
-            int n = 0;
+            long bytes = 0;
             try (Cursor cursor = store.openCursor(txn)) {
                 boolean positioned =
                         from == null ? cursor.getNext() : cursor.getSearchKeyRange(new ArrayByteIterable(from)) != null;
-                while (positioned && n < limit) {
-                    if (bytes(cursor.getValue()) != null) {
-                        n++;
-                    }
+                for (int n = 0; positioned && n < limit; n++) {
+                    bytes += cursor.getKey().getLength() + cursor.getValue().getLength();
                     positioned = cursor.getNext();
                 }
             }
-            return n;
+            return bytes;
         });
     }
 
