@@ -189,6 +189,30 @@ class FaultInjectionTest {
         assertHealthy(reopened);
     }
 
+    /**
+     * In SYNC mode the log writes directly and synchronously where the file system takes it. One
+     * that accepts {@code O_DIRECT} at open but refuses the writes (some network and FUSE file
+     * systems) gets the preallocating writer's first write refused, and the writer goes on with
+     * {@code write()} and fsync: nothing fails, and every write is durable by fsync.
+     */
+    @Test
+    void fileSystemRefusingDirectWritesGetsWriteAndFsyncInSyncMode() {
+        FaultInjector disk = FaultInjector.forFiles(WAL).refuseDirectWrites();
+        LightningDb db = open(baseConfig(WalSyncMode.SYNC, disk).build());
+        writeAcknowledgedMix(db, "a");
+
+        assertThat(disk.faults().writesFailed()).isPositive();
+        assertThat(disk.faults().forces()).isGreaterThanOrEqualTo(40); // one per put of the mix, at least
+        assertThat(db.failure()).isEmpty();
+        assertReadsSee(db, acked);
+        db.close();
+
+        LightningDb reopened =
+                open(baseConfig(WalSyncMode.SYNC, WriteChannelFactory.DEFAULT).build());
+        assertReadsSee(reopened, acked);
+        assertHealthy(reopened);
+    }
+
     /** In NORMAL mode the fsync runs in the background; its failure must not go unnoticed. */
     @Test
     void failedBackgroundFsyncInNormalModeMakesTheDatabaseReadOnly() {

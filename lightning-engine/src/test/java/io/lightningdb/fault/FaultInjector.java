@@ -1,10 +1,13 @@
 package io.lightningdb.fault;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import io.lightningdb.WriteChannelFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +81,11 @@ final class FaultInjector implements WriteChannelFactory {
             return real;
         }
         wrapped.add(file);
-        return new FaultyFileChannel(real, file, faults);
+        boolean direct = options.contains(ExtendedOpenOption.DIRECT);
+        int granule = direct ? (int) Files.getFileStore(file).getBlockSize() : 1;
+        boolean syncsEachWrite =
+                options.contains(StandardOpenOption.DSYNC) || options.contains(StandardOpenOption.SYNC);
+        return new FaultyFileChannel(real, file, faults, granule, syncsEachWrite);
     }
 
     /** The disk fills up after {@code bytes} more bytes; see {@link FaultyFileChannel.Faults#fullDiskAfter}. */
@@ -90,6 +97,12 @@ final class FaultInjector implements WriteChannelFactory {
     /** Lets wrapped files be mapped for writing; see {@link FaultyFileChannel.Faults#allowWritableMaps}. */
     FaultInjector allowWritableMaps() {
         faults.allowWritableMaps();
+        return this;
+    }
+
+    /** Wrapped files opened for direct I/O refuse every write; see {@link FaultyFileChannel.Faults#refuseDirectWrites}. */
+    FaultInjector refuseDirectWrites() {
+        faults.refuseDirectWrites();
         return this;
     }
 

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * with {@code "No space left on device"} once the byte budget is spent (a full disk, optionally after
  * a short write that uses up the last bytes), and {@link #force} fails like a failed fsync. Reads,
  * positioning and truncation always pass through.
+ *
+ * <p>A channel opened for direct I/O writes whole blocks, so a short write stops at a block
+ * boundary (or, with less than a block left, the write fails whole); one opened with {@code DSYNC}
+ * syncs every write, so a failed fsync fails its writes.
  */
 final class FaultyFileChannel extends FileChannel {
     static final String NO_SPACE = "No space left on device";
@@ -23,11 +27,17 @@ final class FaultyFileChannel extends FileChannel {
     private final FileChannel delegate;
     private final Path path;
     private final Faults faults;
+    private final int granule; // bytes a short write is a multiple of: the block size for direct I/O
+    private final boolean syncsEachWrite;
 
-    FaultyFileChannel(FileChannel delegate, Path path, Faults faults) {
+    static final String INVALID_ARGUMENT = "Invalid argument";
+
+    FaultyFileChannel(FileChannel delegate, Path path, Faults faults, int granule, boolean syncsEachWrite) {
         this.delegate = delegate;
         this.path = path;
         this.faults = faults;
+        this.granule = granule;
+        this.syncsEachWrite = syncsEachWrite;
     }
 
     Path path() {
@@ -45,6 +55,7 @@ final class FaultyFileChannel extends FileChannel {
         private volatile boolean shortWrites;
         private volatile boolean failForce;
         private volatile boolean writableMaps;
+        private volatile boolean refuseDirectWrites;
         private final AtomicLong bytesWritten = new AtomicLong();
         private final AtomicLong writesFailed = new AtomicLong();
         private final AtomicLong shortWritesMade = new AtomicLong();
@@ -78,6 +89,14 @@ final class FaultyFileChannel extends FileChannel {
             writableMaps = true;
         }
 
+        /**
+         * Makes every write of a channel opened for direct I/O fail as a file system does that takes
+         * {@code O_DIRECT} at open but not the writes ({@code EINVAL}).
+         */
+        void refuseDirectWrites() {
+            refuseDirectWrites = true;
+        }
+
         /** Frees the disk and lets fsync succeed again. */
         void heal() {
             budget.set(UNLIMITED);
@@ -105,7 +124,7 @@ final class FaultyFileChannel extends FileChannel {
         }
 
         /** How many of {@code requested} bytes may be written now; throws when the disk is full. */
-        private int reserve(int requested) throws IOException {
+        private int reserve(int requested, int granule) throws IOException {
             while (true) {
                 long left = budget.get();
                 if (left == UNLIMITED) {
@@ -117,10 +136,11 @@ final class FaultyFileChannel extends FileChannel {
                     }
                     continue;
                 }
-                if (left > 0 && shortWrites) {
-                    if (budget.compareAndSet(left, 0)) {
+                long part = left / granule * granule;
+                if (part > 0 && shortWrites) {
+                    if (budget.compareAndSet(left, left - part)) {
                         shortWritesMade.incrementAndGet();
-                        return (int) left;
+                        return (int) part;
                     }
                     continue;
                 }
@@ -156,13 +176,20 @@ final class FaultyFileChannel extends FileChannel {
         if (requested == 0) {
             return position < 0 ? delegate.write(src) : delegate.write(src, position);
         }
-        int allowed = faults.reserve(requested);
+        if (granule > 1 && faults.refuseDirectWrites) {
+            faults.writesFailed.incrementAndGet();
+            throw new IOException(INVALID_ARGUMENT);
+        }
+        int allowed = faults.reserve(requested, granule);
         ByteBuffer part = src.duplicate();
         part.limit(part.position() + allowed);
         int written = position < 0 ? delegate.write(part) : delegate.write(part, position);
         src.position(src.position() + written);
         faults.refund(allowed - written);
         faults.bytesWritten.addAndGet(written);
+        if (syncsEachWrite) {
+            faults.checkForce();
+        }
         return written;
     }
 

@@ -21,7 +21,9 @@ import java.util.zip.CRC32C;
  * <p>How records reach the file is the writer's {@link Layout}. A writer that syncs every commit
  * preallocates: it fills the file with zeros ahead of its records, a megabyte at a time, so most
  * fsyncs write data only (an append that grows the file makes every fsync also commit the new size
- * to the file system's journal: about 1.5x the fsync rate on ext4 here). A writer that flushes
+ * to the file system's journal: about 1.5x the fsync rate on ext4 here). Where the file system
+ * takes direct I/O it writes zeros and records with direct, synchronous writes ({@link DirectLog}),
+ * each durable when it returns, and a sync needs no fsync of its own. A writer that flushes
  * every commit without syncing maps the preallocated megabyte into memory and copies small flushes
  * into it: the pages belong to the operating system's page cache as soon as they are written, exactly as
  * after a {@code write()} call, so they survive a killed process, but without a system call per
@@ -51,7 +53,10 @@ public final class LogWriter implements AutoCloseable {
     public enum Layout {
         /** {@code write()} at the end of the file: the manifest, and logs flushed only in the background. */
         APPEND,
-        /** {@code write()} into zeros written ahead: logs fsynced on every commit. */
+        /**
+         * Direct, synchronous writes (or {@code write()} and fsync, where the file system refuses
+         * direct I/O) into zeros written ahead: logs fsynced on every commit.
+         */
         PREALLOCATE,
         /** Small flushes copied into a memory mapping of zeros written ahead: logs handed to the OS on every commit. */
         MAP
@@ -69,6 +74,8 @@ public final class LogWriter implements AutoCloseable {
     private boolean preallocate;
     private long preallocatedTo; // bytes of the file that exist, records or zeros
     private final MappedWindows mapped; // null unless the layout is MAP
+    private DirectLog
+            direct; // null unless the layout is PREALLOCATE, the file system takes it, and preallocating works
     private boolean map; // false once the channel refused to map
     private final ReentrantLock syncLock = new ReentrantLock(); // one sync (or close) at a time
 
@@ -95,6 +102,12 @@ public final class LogWriter implements AutoCloseable {
                 () -> readable ? FileIo.openForReadWrite(channels, path) : FileIo.openForWrite(channels, path, false),
                 () -> FileIo.reopenForWrite(channels, path, readable));
         this.mapped = map ? new MappedWindows(channel, PREALLOCATION_STEP) : null;
+        this.direct = layout == Layout.PREALLOCATE ? DirectLog.open(channels, path, PREALLOCATION_STEP) : null;
+    }
+
+    /** Whether records go to the file by direct, synchronous writes. */
+    synchronized boolean writesDirect() {
+        return direct != null;
     }
 
     public Path path() {
@@ -150,7 +163,11 @@ public final class LogWriter implements AutoCloseable {
         int done = map && preallocate && n < MAPPED_FLUSH_LIMIT ? copyIntoMapping(n) : 0;
         if (done < n) {
             try {
-                channel.run(ch -> FileIo.writeFully(ch, flushedSize + done, buffer.array(), done, n - done));
+                if (direct != null) {
+                    direct.write(flushedSize, buffer.array(), 0, n);
+                } else {
+                    channel.run(ch -> FileIo.writeFully(ch, flushedSize + done, buffer.array(), done, n - done));
+                }
             } catch (IOException e) {
                 fail(e);
                 try {
@@ -189,10 +206,22 @@ public final class LogWriter implements AutoCloseable {
         return done;
     }
 
-    /** Zero-fills the file from its current end to past {@code needed}; on failure, stops preallocating. */
+    /**
+     * Zero-fills the file from its current end to past {@code needed}; on failure, stops preallocating
+     * (and writing directly: records past the zeros could not be padded to a block).
+     */
     private void preallocate(long needed) {
         long position = Math.max(preallocatedTo, flushedSize);
         long to = (needed / PREALLOCATION_STEP + 1) * PREALLOCATION_STEP;
+        if (direct != null) {
+            try {
+                direct.writeZeros(position, to);
+                preallocatedTo = to;
+                return;
+            } catch (IOException | RuntimeException e) {
+                stopWritingDirect(); // and preallocate through write(), which reports a real problem
+            }
+        }
         try {
             while (position < to) {
                 long at = position;
@@ -206,13 +235,25 @@ public final class LogWriter implements AutoCloseable {
         preallocatedTo = position;
     }
 
-    /** Flushes, then fsyncs the file's data. */
+    private void stopWritingDirect() {
+        try {
+            direct.close();
+        } catch (IOException ignored) {
+            // the records written through it are durable; nothing more goes through it
+        }
+        direct = null;
+    }
+
+    /** Flushes, then fsyncs the file's data (direct writes are durable already). */
     public void sync() throws IOException {
         syncLock.lock();
         try {
             List<MappedByteBuffer> windows;
             synchronized (this) {
                 flush();
+                if (direct != null) {
+                    return;
+                }
                 windows = mapped == null ? List.of() : mapped.takeWritten();
             }
             try {
@@ -260,6 +301,9 @@ public final class LogWriter implements AutoCloseable {
                 }
                 if (mapped != null) {
                     mapped.close(); // before the file shrinks below the windows
+                }
+                if (direct != null) {
+                    stopWritingDirect();
                 }
                 if (failure == null && preallocatedTo > flushedSize) {
                     // Not synced: after a crash the zeros read as the end anyway.
