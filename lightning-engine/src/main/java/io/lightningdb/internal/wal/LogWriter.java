@@ -74,8 +74,8 @@ public final class LogWriter implements AutoCloseable {
     private boolean preallocate;
     private long preallocatedTo; // bytes of the file that exist, records or zeros
     private final MappedWindows mapped; // null unless the layout is MAP
-    private DirectLog
-            direct; // null unless the layout is PREALLOCATE, the file system takes it, and preallocating works
+    // null unless the layout is PREALLOCATE, the file system takes direct I/O, and preallocating works
+    private DirectLog direct;
     private boolean map; // false once the channel refused to map
     private final ReentrantLock syncLock = new ReentrantLock(); // one sync (or close) at a time
 
