@@ -41,22 +41,14 @@ public final class Compare {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
-        Settings d = Settings.defaults();
-        Settings sized = d.with(
-                Long.parseLong(opts.getOrDefault("keys", Long.toString(d.keys()))),
-                Long.parseLong(opts.getOrDefault("sync-ops", Long.toString(d.syncOps()))),
-                Double.parseDouble(opts.getOrDefault("max-seconds", Double.toString(d.maxSeconds()))));
-        Settings settings = opts.containsKey("warmup-keys")
-                ? sized.withWarmup(Long.parseLong(opts.get("warmup-keys")))
-                : sized; // default: a warm-up as long as the measured pass
+        Settings settings = settings(opts);
         List<StoreKind> stores = opts.containsKey("stores")
                 ? Arrays.stream(opts.get("stores").split(","))
                         .map(Stores::named)
                         .toList()
                 : Stores.ALL;
         Path out = Path.of(opts.getOrDefault("out", "bench-results"));
-        List<String> jvm =
-                new ArrayList<>(List.of(opts.getOrDefault("jvm", DEFAULT_JVM).split("\\s+")));
+        List<String> jvm = jvm(opts);
         long timeout = Long.parseLong(opts.getOrDefault("timeout-minutes", "60"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "1"));
         if (rounds < 1) {
@@ -65,6 +57,23 @@ public final class Compare {
         Outcome outcome = run(stores, settings, out, jvm, opts.containsKey("profile"), timeout, rounds);
         System.out.println(Files.readString(out.resolve("results.md")));
         System.exit(outcome.failed().isEmpty() ? 0 : 1);
+    }
+
+    /** The workloads' settings from {@code --keys}, {@code --sync-ops}, {@code --max-seconds} and {@code --warmup-keys}. */
+    static Settings settings(Map<String, String> opts) {
+        Settings d = Settings.defaults();
+        Settings sized = d.with(
+                Long.parseLong(opts.getOrDefault("keys", Long.toString(d.keys()))),
+                Long.parseLong(opts.getOrDefault("sync-ops", Long.toString(d.syncOps()))),
+                Double.parseDouble(opts.getOrDefault("max-seconds", Double.toString(d.maxSeconds()))));
+        return opts.containsKey("warmup-keys")
+                ? sized.withWarmup(Long.parseLong(opts.get("warmup-keys")))
+                : sized; // default: a warm-up as long as the measured pass
+    }
+
+    /** The child JVMs' flags: {@code --jvm}, or {@link #DEFAULT_JVM}. */
+    static List<String> jvm(Map<String, String> opts) {
+        return new ArrayList<>(List.of(opts.getOrDefault("jvm", DEFAULT_JVM).split("\\s+")));
     }
 
     /** Runs {@code stores} one after another and writes the reports into {@code out}. */
@@ -179,7 +188,8 @@ public final class Compare {
                 .orElse(lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1));
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs, and {@code --flag} alone ("true"), in order. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
