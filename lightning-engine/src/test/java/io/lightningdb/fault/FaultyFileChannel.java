@@ -23,14 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FaultyFileChannel extends FileChannel {
     static final String NO_SPACE = "No space left on device";
     static final String FSYNC_FAILED = "fsync failed: Input/output error";
+    static final String INVALID_ARGUMENT = "Invalid argument";
 
     private final FileChannel delegate;
     private final Path path;
     private final Faults faults;
     private final int granule; // bytes a short write is a multiple of: the block size for direct I/O
     private final boolean syncsEachWrite;
-
-    static final String INVALID_ARGUMENT = "Invalid argument";
 
     FaultyFileChannel(FileChannel delegate, Path path, Faults faults, int granule, boolean syncsEachWrite) {
         this.delegate = delegate;
