@@ -15,7 +15,8 @@ final class LightningStore implements Store {
             LightningStore::new,
             "WalSyncMode.NORMAL: each write is in the OS page cache before it returns (copied into the memory-mapped"
                     + " log; the log is also fsynced every 100 ms)",
-            "WalSyncMode.SYNC: each write returns after its WAL record is fsynced (concurrent writers share one fsync)");
+            "WalSyncMode.SYNC: each write returns after its WAL record is durable (one O_DIRECT, O_DSYNC write, or"
+                    + " write() and fsync where the file system refuses direct I/O; concurrent writers share one)");
 
     private final LightningDb db;
 
