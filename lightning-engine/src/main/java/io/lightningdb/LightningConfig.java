@@ -29,6 +29,7 @@ public final class LightningConfig {
     private final WalSyncMode walSyncMode;
     private final Duration walSyncInterval;
     private final long walSegmentSize;
+    private final boolean walDirectIo;
     private final int bloomBitsPerKey;
     private final Compression compression;
     private final int zstdLevel;
@@ -56,6 +57,7 @@ public final class LightningConfig {
         this.walSyncMode = b.walSyncMode;
         this.walSyncInterval = b.walSyncInterval;
         this.walSegmentSize = b.walSegmentSize;
+        this.walDirectIo = b.walDirectIo;
         this.bloomBitsPerKey = b.bloomBitsPerKey;
         this.compression = b.compression;
         this.zstdLevel = b.zstdLevel;
@@ -128,6 +130,16 @@ public final class LightningConfig {
     /** Size at which a write-ahead-log segment is closed and a new one started. Default 64 MiB. */
     public long walSegmentSize() {
         return walSegmentSize;
+    }
+
+    /**
+     * Whether SYNC-mode log segments are written with direct, synchronous I/O ({@code O_DIRECT |
+     * O_DSYNC}) where the file system takes it: each group of commits is one write that returns
+     * with the records durable. Where the file system refuses it, or when this is false, the log
+     * uses {@code write()} and fsync. Default true.
+     */
+    public boolean walDirectIo() {
+        return walDirectIo;
     }
 
     /** Bloom filter bits per key; 10 gives about 1% false positives. 0 disables filters. */
@@ -238,7 +250,7 @@ public final class LightningConfig {
         return "LightningConfig{cacheSize=" + cacheSize + ", writeBufferSize=" + writeBufferSize + ", blockSize="
                 + blockSize + ", maxKeySize=" + maxKeySize + ", maxValueSize=" + maxValueSize + ", walSyncMode="
                 + walSyncMode + ", walSyncInterval=" + walSyncInterval + ", walSegmentSize=" + walSegmentSize
-                + ", compression=" + compression
+                + ", walDirectIo=" + walDirectIo + ", compression=" + compression
                 + ", encryption=" + (encryption == null ? "off" : "on") + ", walArchiveDirectory=" + walArchiveDirectory
                 + ", backgroundCompaction=" + backgroundCompaction + ", maxActiveTransactions=" + maxActiveTransactions
                 + ", transactionTimeout=" + transactionTimeout + '}';
@@ -254,6 +266,7 @@ public final class LightningConfig {
         private WalSyncMode walSyncMode = WalSyncMode.SYNC;
         private Duration walSyncInterval = Duration.ofMillis(100);
         private long walSegmentSize = 64 * MIB;
+        private boolean walDirectIo = true;
         private int bloomBitsPerKey = 10;
         private Compression compression = Compression.NONE;
         private int zstdLevel = 3;
@@ -283,6 +296,7 @@ public final class LightningConfig {
             walSyncMode = c.walSyncMode;
             walSyncInterval = c.walSyncInterval;
             walSegmentSize = c.walSegmentSize;
+            walDirectIo = c.walDirectIo;
             bloomBitsPerKey = c.bloomBitsPerKey;
             compression = c.compression;
             zstdLevel = c.zstdLevel;
@@ -343,6 +357,16 @@ public final class LightningConfig {
 
         public Builder walSegmentSize(long bytes) {
             walSegmentSize = atLeast("walSegmentSize", bytes, 64 * KIB);
+            return this;
+        }
+
+        /**
+         * Whether SYNC-mode log segments are written with direct, synchronous I/O where the file
+         * system takes it (default true); see {@link LightningConfig#walDirectIo()}. Turn it off to
+         * keep the log in the page cache, or where a file system takes direct I/O but does it slowly.
+         */
+        public Builder walDirectIo(boolean enabled) {
+            walDirectIo = enabled;
             return this;
         }
 

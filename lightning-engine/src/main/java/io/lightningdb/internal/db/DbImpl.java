@@ -239,7 +239,8 @@ public final class DbImpl implements LightningDb {
                 counters.walSyncs,
                 counters.walBytes,
                 this::recordBackgroundError,
-                encryptor);
+                encryptor,
+                config.walDirectIo());
         installView();
         deleteObsoleteFiles();
     }

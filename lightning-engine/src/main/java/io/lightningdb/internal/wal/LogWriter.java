@@ -21,9 +21,10 @@ import java.util.zip.CRC32C;
  * <p>How records reach the file is the writer's {@link Layout}. A writer that syncs every commit
  * preallocates: it fills the file with zeros ahead of its records, a megabyte at a time, so most
  * fsyncs write data only (an append that grows the file makes every fsync also commit the new size
- * to the file system's journal: about 1.5x the fsync rate on ext4 here). Where the file system
- * takes direct I/O it writes zeros and records with direct, synchronous writes ({@link DirectLog}),
- * each durable when it returns, and a sync needs no fsync of its own. A writer that flushes
+ * to the file system's journal: about 1.5x the fsync rate on ext4 here). In the {@link
+ * Layout#DIRECT} layout, where the file system takes direct I/O, it writes zeros and records with
+ * direct, synchronous writes ({@link DirectLog}), each durable when it returns, and a sync needs no
+ * fsync of its own. A writer that flushes
  * every commit without syncing maps the preallocated megabyte into memory and copies small flushes
  * into it: the pages belong to the operating system's page cache as soon as they are written, exactly as
  * after a {@code write()} call, so they survive a killed process, but without a system call per
@@ -53,11 +54,14 @@ public final class LogWriter implements AutoCloseable {
     public enum Layout {
         /** {@code write()} at the end of the file: the manifest, and logs flushed only in the background. */
         APPEND,
-        /**
-         * Direct, synchronous writes (or {@code write()} and fsync, where the file system refuses
-         * direct I/O) into zeros written ahead: logs fsynced on every commit.
-         */
+        /** {@code write()} into zeros written ahead, then fsync: logs fsynced on every commit, without direct I/O. */
         PREALLOCATE,
+        /**
+         * Direct, synchronous writes into zeros written ahead ({@link DirectLog}), or {@link
+         * #PREALLOCATE}'s {@code write()} and fsync where the file system refuses direct I/O: logs
+         * fsynced on every commit.
+         */
+        DIRECT,
         /** Small flushes copied into a memory mapping of zeros written ahead: logs handed to the OS on every commit. */
         MAP
     }
@@ -74,7 +78,7 @@ public final class LogWriter implements AutoCloseable {
     private boolean preallocate;
     private long preallocatedTo; // bytes of the file that exist, records or zeros
     private final MappedWindows mapped; // null unless the layout is MAP
-    // null unless the layout is PREALLOCATE, the file system takes direct I/O, and preallocating works
+    // null unless the layout is DIRECT, the file system takes direct I/O, and preallocating works
     private DirectLog direct;
     private boolean map; // false once the channel refused to map
     private final ReentrantLock syncLock = new ReentrantLock(); // one sync (or close) at a time
@@ -102,7 +106,7 @@ public final class LogWriter implements AutoCloseable {
                 () -> readable ? FileIo.openForReadWrite(channels, path) : FileIo.openForWrite(channels, path, false),
                 () -> FileIo.reopenForWrite(channels, path, readable));
         this.mapped = map ? new MappedWindows(channel, PREALLOCATION_STEP) : null;
-        this.direct = layout == Layout.PREALLOCATE ? DirectLog.open(channels, path, PREALLOCATION_STEP) : null;
+        this.direct = layout == Layout.DIRECT ? DirectLog.open(channels, path, PREALLOCATION_STEP) : null;
     }
 
     /** Whether records go to the file by direct, synchronous writes. */

@@ -25,6 +25,7 @@ public final class Wal implements AutoCloseable {
     private final WalSyncMode mode;
     private final WriteChannelFactory channels;
     private final long segmentSize;
+    private final boolean directIo;
     private final LongFunction<Path> segmentPath;
     private final LongAdder syncs;
     private final LongAdder bytes;
@@ -44,9 +45,11 @@ public final class Wal implements AutoCloseable {
             LongAdder syncs,
             LongAdder bytes,
             Consumer<IOException> backgroundFailure,
-            Encryptor encryptor)
+            Encryptor encryptor,
+            boolean directIo)
             throws IOException {
         this.encryptor = encryptor;
+        this.directIo = directIo;
         this.mode = mode;
         this.channels = channels;
         this.segmentSize = segmentSize;
@@ -69,12 +72,13 @@ public final class Wal implements AutoCloseable {
     }
 
     /**
-     * A segment writer: preallocated when every commit fsyncs, mapped when every commit only hands
-     * the record to the operating system (see {@link LogWriter}).
+     * A segment writer: preallocated (and written directly, unless that is turned off) when every
+     * commit fsyncs, mapped when every commit only hands the record to the operating system (see
+     * {@link LogWriter}).
      */
     private LogWriter newSegment(long number) throws IOException {
         LogWriter.Layout layout = switch (mode) {
-            case SYNC -> LogWriter.Layout.PREALLOCATE;
+            case SYNC -> directIo ? LogWriter.Layout.DIRECT : LogWriter.Layout.PREALLOCATE;
             case NORMAL -> LogWriter.Layout.MAP;
             case ASYNC -> LogWriter.Layout.APPEND;
         };

@@ -40,7 +40,7 @@ class LogWriterTest {
     @ParameterizedTest
     @EnumSource(
             value = LogWriter.Layout.class,
-            names = {"PREALLOCATE", "MAP"})
+            names = {"PREALLOCATE", "DIRECT", "MAP"})
     void preallocatedLogReadsBackWhileOpenAndIsTrimmedOnClose(LogWriter.Layout layout) throws Exception {
         Path file = dir.resolve("000001.log");
         LogWriter writer = new LogWriter(WriteChannelFactory.DEFAULT, file, 1, null, layout);
@@ -195,7 +195,7 @@ class LogWriterTest {
         Path direct = dir.resolve("000003.log");
         Path plain = dir.resolve("000004.log");
         SplittableRandom random = new SplittableRandom(11);
-        try (LogWriter d = new LogWriter(WriteChannelFactory.DEFAULT, direct, 3, null, LogWriter.Layout.PREALLOCATE);
+        try (LogWriter d = new LogWriter(WriteChannelFactory.DEFAULT, direct, 3, null, LogWriter.Layout.DIRECT);
                 LogWriter p = new LogWriter(WriteChannelFactory.DEFAULT, plain, 4, null)) {
             assumeTrue(d.writesDirect(), "the file system of the temporary directory takes no direct I/O");
             int[] sizes = {1, 7, 100, 4_000, 4_096, 5_000, 70_000, 300_000, 1_500_000};
@@ -229,10 +229,15 @@ class LogWriterTest {
 
     /**
      * A file system that refuses {@code O_DIRECT} (tmpfs on older kernels, some network and FUSE
-     * file systems) gets {@code write()} and fsync instead; nothing else changes.
+     * file systems) gets {@code write()} and fsync instead; nothing else changes. So does a writer
+     * in the PREALLOCATE layout (direct I/O turned off).
      */
     @Test
     void preallocatedLogWithoutDirectIoWritesAndSyncs() throws Exception {
+        try (LogWriter plain = new LogWriter(
+                WriteChannelFactory.DEFAULT, dir.resolve("000006.log"), 6, null, LogWriter.Layout.PREALLOCATE)) {
+            assertThat(plain.writesDirect()).isFalse();
+        }
         Path file = dir.resolve("000005.log");
         WriteChannelFactory noDirect = (path, options, attributes) -> {
             if (options.contains(ExtendedOpenOption.DIRECT)) {
@@ -240,7 +245,7 @@ class LogWriterTest {
             }
             return FileChannel.open(path, options, attributes);
         };
-        try (LogWriter writer = new LogWriter(noDirect, file, 5, null, LogWriter.Layout.PREALLOCATE)) {
+        try (LogWriter writer = new LogWriter(noDirect, file, 5, null, LogWriter.Layout.DIRECT)) {
             assertThat(writer.writesDirect()).isFalse();
             writer.append(bytes("one"), 0, 3);
             writer.sync();

@@ -42,6 +42,7 @@ public final class LightningConfigFactory {
         set("wal.sync-mode", wal.getSyncMode(), b::walSyncMode);
         set("wal.sync-interval", wal.getSyncInterval(), b::walSyncInterval);
         set("wal.segment-size", wal.getSegmentSize(), v -> b.walSegmentSize(v.toBytes()));
+        b.walDirectIo(wal.isDirectIo());
         LightningProperties.Transactions tx = properties.getTransactions();
         set("transactions.max-active", tx.getMaxActive(), b::maxActiveTransactions);
         set("transactions.timeout", tx.getTimeout(), b::transactionTimeout);

@@ -170,6 +170,12 @@ public class LightningProperties {
         /** Size at which a log segment is closed and a new one started; at least 64KB. */
         private DataSize segmentSize = DataSize.ofMegabytes(64);
 
+        /**
+         * Whether sync-mode log segments are written with direct, synchronous I/O (O_DIRECT |
+         * O_DSYNC) where the file system takes it; otherwise write() and fsync.
+         */
+        private boolean directIo = true;
+
         public WalSyncMode getSyncMode() {
             return syncMode;
         }
@@ -192,6 +198,14 @@ public class LightningProperties {
 
         public void setSegmentSize(DataSize segmentSize) {
             this.segmentSize = segmentSize;
+        }
+
+        public boolean isDirectIo() {
+            return directIo;
+        }
+
+        public void setDirectIo(boolean directIo) {
+            this.directIo = directIo;
         }
     }
 
