@@ -139,7 +139,13 @@ public final class Compare {
         Path log = out.resolve(kind.name() + ".log");
         Files.deleteIfExists(csv);
         System.out.println("running " + kind.name() + " (log: " + log + ")");
-        Process child = new ProcessBuilder(command(kind, settings, out, csv, jvm, profile))
+        List<String> flags = new ArrayList<>(jvm);
+        if (profile) {
+            flags.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(kind.name() + ".jfr"));
+        }
+        List<String> cmd = StoreMain.command(
+                flags, System.getProperty("java.class.path"), kind, out.resolve("data-" + kind.name()), csv, settings);
+        Process child = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -163,20 +169,6 @@ public final class Compare {
                 csv,
                 Result.CSV_HEADER + "\n" + results.stream().map(Result::toCsv).collect(Collectors.joining("\n"))
                         + "\n");
-    }
-
-    private static List<String> command(
-            StoreKind kind, Settings settings, Path out, Path csv, List<String> jvm, boolean profile) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(jvm);
-        if (profile) {
-            cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(kind.name() + ".jfr"));
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StoreMain.class.getName()));
-        cmd.addAll(List.of(kind.name(), out.resolve("data-" + kind.name()).toString(), csv.toString()));
-        cmd.addAll(settings.toArgs());
-        return cmd;
     }
 
     /** The first line of the child's log containing {@code marker}, or its last line. */

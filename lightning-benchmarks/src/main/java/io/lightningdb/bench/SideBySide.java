@@ -93,12 +93,8 @@ public final class SideBySide {
         Path csv = dir.resolve("lightning.csv");
         Path log = dir.resolve("lightning.log");
         settle();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(jvm);
-        cmd.addAll(List.of("-cp", classPath(engine), StoreMain.class.getName()));
-        cmd.addAll(List.of(LightningStore.KIND.name(), dir.resolve("data").toString(), csv.toString()));
-        cmd.addAll(settings.toArgs());
+        List<String> cmd =
+                StoreMain.command(jvm, classPath(engine), LightningStore.KIND, dir.resolve("data"), csv, settings);
         Process child = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -3,6 +3,8 @@ package io.lightningdb.bench;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The child JVM: runs every workload against one store and appends each result to a CSV file, so
@@ -17,6 +19,18 @@ public final class StoreMain {
     static final int UNAVAILABLE = 3;
 
     private StoreMain() {}
+
+    /** The command line of a child JVM with {@code jvm} flags and {@code classPath} that measures {@code kind}. */
+    static List<String> command(
+            List<String> jvm, String classPath, StoreKind kind, Path workDir, Path csv, Settings settings) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", classPath, StoreMain.class.getName()));
+        cmd.addAll(List.of(kind.name(), workDir.toString(), csv.toString()));
+        cmd.addAll(settings.toArgs());
+        return cmd;
+    }
 
     public static void main(String[] args) throws Exception {
         StoreKind kind = Stores.named(args[0]);
