@@ -89,7 +89,6 @@ public final class DbImpl implements LightningDb {
     private static final Logger log = LoggerFactory.getLogger(DbImpl.class);
     private static final long MAX_GROUP_BYTES = 1 << 20;
     private static final long SMALL_WRITE_BYTES = 128 << 10;
-    private static final long FOLLOWER_SPIN_NANOS = 20_000;
     private static final Mutation[] NO_MUTATIONS = new Mutation[0]; // flush, close and barrier requests
 
     private final Path dir;
@@ -101,14 +100,7 @@ public final class DbImpl implements LightningDb {
     private final Condition groupGathered = lock.newCondition();
     private final CommitGathering gathering = new CommitGathering();
     private final boolean syncEachCommit; // WalSyncMode.SYNC
-    /**
-     * How long a follower spins before it parks ({@link Writer#awaitTurn}): only when no commit
-     * waits for an fsync. With an fsync per commit the wait is an fsync long, and spinners took the
-     * cores the leader and the returning writers needed (four writers on two cores: 27-30k fsynced
-     * puts/s fell to 20k with 20 µs of spinning). Without one, two writers on two cores parked and
-     * woke on one put in a few, which made a put's p99 latency 42-54 µs against 7-12 with the spin.
-     */
-    private final long followerSpinNanos;
+    private final FollowerWait followerWait;
 
     private final ArrayDeque<Writer> writers = new ArrayDeque<>();
     private final BlockCache blockCache;
@@ -140,7 +132,7 @@ public final class DbImpl implements LightningDb {
         this.dir = dir;
         this.config = config;
         this.syncEachCommit = config.walSyncMode() == WalSyncMode.SYNC;
-        this.followerSpinNanos = syncEachCommit ? 0 : FOLLOWER_SPIN_NANOS;
+        this.followerWait = new FollowerWait(config);
         this.dirLock = dirLock;
         this.encryptor = encryptor;
         this.blockCache = new BlockCache(config.cacheSize());
@@ -430,7 +422,8 @@ public final class DbImpl implements LightningDb {
                 lock.unlock();
             }
             if (handled == null) {
-                if (!w.awaitTurn(followerSpinNanos)) { // a leader committed it (or failed it)
+                if (!w.awaitTurn(
+                        followerWait.spinNanos(), followerWait.yieldNanos())) { // a leader committed it (or failed it)
                     if (w.error != null) {
                         throw w.error;
                     }
@@ -539,6 +532,7 @@ public final class DbImpl implements LightningDb {
                 if (syncEachCommit) {
                     long now = System.nanoTime();
                     gathering.groupDone(handled.size(), now - started, now);
+                    followerWait.commitTook(now - started);
                 }
                 visibleSequence = first + count - 1;
                 if (transactions.activeTransactions() > 0) { // only open transactions validate against commits

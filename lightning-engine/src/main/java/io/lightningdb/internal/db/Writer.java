@@ -8,8 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * none, a request to switch the memtable (flush), to close, or to run a barrier.
  *
  * <p>A writer that is not at the head of the queue waits until the leader either commits it
- * ({@link #finish()}) or hands it the lead ({@link #lead()}): it spins a little first when commits
- * are short (see {@link #awaitTurn}), then parks. The leader wakes each writer itself,
+ * ({@link #finish()}) or hands it the lead ({@link #lead()}): it spins or yields a little first (see
+ * {@link FollowerWait}), then parks. The leader wakes each writer itself,
  * and a committed writer returns without taking the engine's lock: waking followers through a lock
  * condition made each reacquire the lock in turn, one wake-up after another (sixteen writers on two
  * cores: the gap between two fsyncs was nearly as long as an fsync).
@@ -69,13 +69,12 @@ final class Writer {
 
     /**
      * Waits, on the calling thread (this writer's), until a leader finished it (returns false) or
-     * handed it the lead (returns true): spinning for up to {@code spinNanos} first, then parked.
-     * Spinning pays when the leader's commit is shorter than a wake-up: on a virtual machine a parked
-     * thread takes tens of microseconds to run again, while a commit that only hands the log to the
-     * operating system takes one or two. Not interruptible, as a commit in flight cannot be called
-     * back; an interrupt is held back in {@link #interrupted}.
+     * handed it the lead (returns true): spinning for up to {@code spinNanos} first, then yielding
+     * the core for up to {@code yieldNanos}, then parked; {@link FollowerWait} says when each pays.
+     * Not interruptible, as a commit in flight cannot be called back; an interrupt is held back in
+     * {@link #interrupted}.
      */
-    boolean awaitTurn(long spinNanos) {
+    boolean awaitTurn(long spinNanos, long yieldNanos) {
         if (spinNanos > 0) {
             long deadline = System.nanoTime() + spinNanos;
             for (int i = 1; state == WAITING; i++) {
@@ -83,6 +82,12 @@ final class Writer {
                 if ((i & 31) == 0 && System.nanoTime() - deadline > 0) { // a clock read costs more than a spin
                     break;
                 }
+            }
+        }
+        if (yieldNanos > 0) {
+            long deadline = System.nanoTime() + yieldNanos;
+            while (state == WAITING && System.nanoTime() - deadline < 0) { // a yield costs more than a clock read
+                Thread.yield();
             }
         }
         int s;

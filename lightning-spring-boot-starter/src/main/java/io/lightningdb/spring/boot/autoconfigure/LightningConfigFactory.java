@@ -43,6 +43,7 @@ public final class LightningConfigFactory {
         set("wal.sync-interval", wal.getSyncInterval(), b::walSyncInterval);
         set("wal.segment-size", wal.getSegmentSize(), v -> b.walSegmentSize(v.toBytes()));
         b.walDirectIo(wal.isDirectIo());
+        b.groupCommitYield(wal.isGroupCommitYield());
         LightningProperties.Transactions tx = properties.getTransactions();
         set("transactions.max-active", tx.getMaxActive(), b::maxActiveTransactions);
         set("transactions.timeout", tx.getTimeout(), b::transactionTimeout);

@@ -176,6 +176,13 @@ public class LightningProperties {
          */
         private boolean directIo = true;
 
+        /**
+         * Whether, in sync mode, writers waiting for a group commit's fsync yield the CPU before
+         * they sleep: more fsynced commits per second from concurrent writers, for CPU time spent
+         * while they wait.
+         */
+        private boolean groupCommitYield = true;
+
         public WalSyncMode getSyncMode() {
             return syncMode;
         }
@@ -206,6 +213,14 @@ public class LightningProperties {
 
         public void setDirectIo(boolean directIo) {
             this.directIo = directIo;
+        }
+
+        public boolean isGroupCommitYield() {
+            return groupCommitYield;
+        }
+
+        public void setGroupCommitYield(boolean groupCommitYield) {
+            this.groupCommitYield = groupCommitYield;
         }
     }
 

@@ -67,6 +67,7 @@ class LightningAutoConfigurationTests {
                         "lightning.db.wal.sync-interval=250ms",
                         "lightning.db.wal.segment-size=4MB",
                         "lightning.db.wal.direct-io=false",
+                        "lightning.db.wal.group-commit-yield=false",
                         "lightning.db.transactions.max-active=7",
                         "lightning.db.transactions.timeout=5s",
                         "lightning.db.compaction.background=false")
@@ -81,6 +82,7 @@ class LightningAutoConfigurationTests {
                     assertThat(config.walSyncInterval()).isEqualTo(Duration.ofMillis(250));
                     assertThat(config.walSegmentSize()).isEqualTo(4L << 20);
                     assertThat(config.walDirectIo()).isFalse();
+                    assertThat(config.groupCommitYield()).isFalse();
                     assertThat(config.maxActiveTransactions()).isEqualTo(7);
                     assertThat(config.transactionTimeout()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(config.backgroundCompaction()).isFalse();
