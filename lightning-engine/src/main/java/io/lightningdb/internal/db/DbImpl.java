@@ -422,8 +422,8 @@ public final class DbImpl implements LightningDb {
                 lock.unlock();
             }
             if (handled == null) {
-                if (!w.awaitTurn(
-                        followerWait.spinNanos(), followerWait.yieldNanos())) { // a leader committed it (or failed it)
+                boolean handedLead = w.awaitTurn(followerWait.spinNanos(), followerWait.yieldNanos());
+                if (!handedLead) { // a leader committed it (or failed it)
                     if (w.error != null) {
                         throw w.error;
                     }

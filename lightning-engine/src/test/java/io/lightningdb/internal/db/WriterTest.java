@@ -62,7 +62,9 @@ class WriterTest {
             led.complete(w.awaitTurn(spinNanos, yieldNanos));
         });
         follower.start();
-        leader.accept(created.get());
+        Writer w = created.get();
+        Thread.sleep(20); // lets the follower reach the phase it was given an hour for
+        leader.accept(w);
         follower.join();
         return led.get();
     }
