@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -145,17 +145,13 @@ public final class Compare {
         }
         List<String> cmd = StoreMain.command(
                 flags, System.getProperty("java.class.path"), kind, out.resolve("data-" + kind.name()), csv, settings);
-        Process child = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!child.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            child.destroyForcibly().waitFor();
+        OptionalInt exit = StoreMain.run(cmd, log, timeoutMinutes);
+        if (exit.isEmpty()) {
             failed.put(kind.name(), "timed out after " + timeoutMinutes + " minutes");
-        } else if (child.exitValue() == StoreMain.UNAVAILABLE) {
+        } else if (exit.getAsInt() == StoreMain.UNAVAILABLE) {
             unavailable.put(kind.name(), firstLine(log, "UNAVAILABLE"));
-        } else if (child.exitValue() != 0) {
-            failed.put(kind.name(), "exit " + child.exitValue() + ": " + firstLine(log, "Exception"));
+        } else if (exit.getAsInt() != 0) {
+            failed.put(kind.name(), "exit " + exit.getAsInt() + ": " + firstLine(log, "Exception"));
         }
         if (Files.exists(csv)) {
             Files.readAllLines(csv).stream().map(Result::fromCsv).forEach(results::add);

@@ -31,7 +31,8 @@ final class Medians {
         return medians;
     }
 
-    private static double figure(Result r) {
+    /** The figure rounds are ranked by: entries per second, or bytes for the size measurement. */
+    static double figure(Result r) {
         return Report.SIZE.equals(r.workload()) ? r.bytes() : r.opsPerSecond();
     }
 }

@@ -7,12 +7,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * Measures what a change to the engine did: every workload on Lightning alone, with a baseline
@@ -95,17 +95,13 @@ public final class SideBySide {
         settle();
         List<String> cmd =
                 StoreMain.command(jvm, classPath(engine), LightningStore.KIND, dir.resolve("data"), csv, settings);
-        Process child = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!child.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            child.destroyForcibly().waitFor();
+        OptionalInt exit = StoreMain.run(cmd, log, TIMEOUT_MINUTES);
+        if (exit.isEmpty()) {
             throw new IllegalStateException("run with " + engine + " timed out; see " + log);
         }
-        if (child.exitValue() != 0 || !Files.exists(csv)) {
+        if (exit.getAsInt() != 0 || !Files.exists(csv)) {
             throw new IllegalStateException(
-                    "run with " + engine + " failed (exit " + child.exitValue() + "); see " + log);
+                    "run with " + engine + " failed (exit " + exit.getAsInt() + "); see " + log);
         }
         return Files.readAllLines(csv).stream().map(Result::fromCsv).toList();
     }
@@ -155,6 +151,8 @@ public final class SideBySide {
         StringBuilder md = new StringBuilder()
                 .append("| workload | baseline | candidate | candidate ÷ baseline | pairs ahead |\n")
                 .append("|---|---|---|---|---|\n");
+        Map<String, Double> baseMedians = medians(baseline);
+        Map<String, Double> candMedians = medians(candidate);
         for (String workload : workloads(baseline)) {
             List<Double> base = figures(baseline, workload);
             List<Double> cand = figures(candidate, workload);
@@ -168,8 +166,8 @@ public final class SideBySide {
                     ahead++;
                 }
             }
-            double baseMedian = median(base);
-            double candMedian = median(cand);
+            double baseMedian = baseMedians.getOrDefault(workload, Double.NaN);
+            double candMedian = candMedians.getOrDefault(workload, Double.NaN);
             md.append(String.format(
                     Locale.ROOT,
                     "| %s | %,.0f | %,.0f | %.2fx | %d/%d |%n",
@@ -197,20 +195,16 @@ public final class SideBySide {
         for (List<Result> run : runs) {
             figures.add(run.stream()
                     .filter(r -> r.workload().equals(workload))
-                    .mapToDouble(r -> Report.SIZE.equals(workload) ? r.bytes() : r.opsPerSecond())
+                    .mapToDouble(Medians::figure)
                     .findFirst()
                     .orElse(Double.NaN));
         }
         return figures;
     }
 
-    /** The median of the figures present (the lower middle one of an even count). */
-    private static double median(List<Double> figures) {
-        List<Double> present = figures.stream()
-                .filter(f -> !f.isNaN())
-                .sorted(Comparator.naturalOrder())
-                .toList();
-        return present.isEmpty() ? Double.NaN : present.get((present.size() - 1) / 2);
+    /** Each workload's median over the runs that have it ({@link Medians}: the lower middle one of an even count). */
+    private static Map<String, Double> medians(List<List<Result>> runs) {
+        return Medians.of(runs).stream().collect(Collectors.toMap(Result::workload, Medians::figure));
     }
 
     private static String required(Map<String, String> opts, String name) {

@@ -1,10 +1,13 @@
 package io.lightningdb.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The child JVM: runs every workload against one store and appends each result to a CSV file, so
@@ -30,6 +33,22 @@ public final class StoreMain {
         cmd.addAll(List.of(kind.name(), workDir.toString(), csv.toString()));
         cmd.addAll(settings.toArgs());
         return cmd;
+    }
+
+    /**
+     * Runs the child JVM {@code cmd} with its output in {@code log}; returns its exit status, or
+     * empty if it ran longer than {@code timeoutMinutes} (it is then killed).
+     */
+    static OptionalInt run(List<String> cmd, Path log, long timeoutMinutes) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!child.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            child.destroyForcibly().waitFor();
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(child.exitValue());
     }
 
     public static void main(String[] args) throws Exception {
