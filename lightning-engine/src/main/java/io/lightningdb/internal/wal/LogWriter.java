@@ -168,7 +168,7 @@ public final class LogWriter implements AutoCloseable {
         if (done < n) {
             try {
                 if (direct != null) {
-                    direct.write(flushedSize, buffer.array(), 0, n);
+                    direct.write(flushedSize + done, buffer.array(), done, n - done);
                 } else {
                     channel.run(ch -> FileIo.writeFully(ch, flushedSize + done, buffer.array(), done, n - done));
                 }
