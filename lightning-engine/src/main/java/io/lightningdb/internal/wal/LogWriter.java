@@ -7,9 +7,7 @@ import io.lightningdb.internal.util.FileIo;
 import io.lightningdb.internal.util.InterruptSafeChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 
@@ -252,16 +250,16 @@ public final class LogWriter implements AutoCloseable {
     public void sync() throws IOException {
         syncLock.lock();
         try {
-            List<MappedByteBuffer> windows;
+            MappedWindows.Written windows;
             synchronized (this) {
                 flush();
                 if (direct != null) {
                     return;
                 }
-                windows = mapped == null ? List.of() : mapped.takeWritten();
+                windows = mapped == null ? null : mapped.takeWritten();
             }
             try {
-                if (mapped != null) {
+                if (windows != null) {
                     mapped.force(windows);
                 }
                 channel.run(ch -> ch.force(false));
@@ -270,11 +268,6 @@ public final class LogWriter implements AutoCloseable {
                     fail(e); // after a failed fsync the state of the written pages is unknown
                 }
                 throw e;
-            }
-            if (mapped != null) {
-                synchronized (this) {
-                    mapped.release(windows);
-                }
             }
         } finally {
             syncLock.unlock();

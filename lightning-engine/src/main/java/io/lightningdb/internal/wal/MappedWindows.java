@@ -15,13 +15,21 @@ import java.util.List;
 
 /**
  * The memory-mapped windows a {@link LogWriter} copies records into: one window of {@code size}
- * bytes written at a time, the ones written since the last sync kept for {@link #force}, and every
- * window the writer has moved past unmapped once forced. Unmapping is explicit because the JDK
- * otherwise keeps a mapping until its buffer is garbage collected, which also keeps the disk blocks
- * of a deleted log segment allocated until then.
+ * bytes written at a time, and the ones the writer has moved past since the last sync, which that
+ * sync unmaps. Unmapping is explicit because the JDK otherwise keeps a mapping until its buffer is
+ * garbage collected, which also keeps the disk blocks of a deleted log segment allocated until then.
  *
- * <p>Not thread-safe: the writer calls {@link #put} under its monitor, and serializes {@link
- * #force} and {@link #close} with its sync lock.
+ * <p>A sync unmaps the windows the writer has left <em>before</em> its fsync. Writing back a page
+ * that is still mapped makes the kernel write-protect it in the mapping first, a TLB shootdown
+ * per 4 KiB page that interrupts the writer's core. Forcing the last 100 ms of records through
+ * their mappings took 10x the shootdowns per put, and puts ran 2-3x slower from about 32 MiB into
+ * each 64 MiB segment (why only from there is not understood). Unmapped, the windows' pages are
+ * plain dirty pages of the file's page cache (a shared mapping's pages are the file's cached
+ * pages), which the fsync writes back like those of {@code write()}; only the window still taking
+ * records is forced through its mapping.
+ *
+ * <p>Not thread-safe: the writer calls {@link #put} and {@link #takeWritten} under its monitor, and
+ * serializes {@link #force} and {@link #close} with its sync lock.
  */
 final class MappedWindows {
     private static final MethodHandle UNMAP = unmapper();
@@ -30,7 +38,8 @@ final class MappedWindows {
     private final int size;
     private MappedByteBuffer current;
     private long currentStart = -1;
-    private final List<MappedByteBuffer> written = new ArrayList<>(); // since the last force, current last
+    private boolean currentWritten; // since the last takeWritten
+    private final List<MappedByteBuffer> left = new ArrayList<>(); // moved past since the last takeWritten
 
     MappedWindows(InterruptSafeChannel channel, int size) {
         this.channel = channel;
@@ -46,62 +55,53 @@ final class MappedWindows {
      */
     void put(long windowStart, long at, byte[] src, int off, int len) throws IOException {
         if (windowStart != currentStart) {
-            current = channel.call(ch -> ch.map(FileChannel.MapMode.READ_WRITE, windowStart, size));
+            MappedByteBuffer next = channel.call(ch -> ch.map(FileChannel.MapMode.READ_WRITE, windowStart, size));
+            if (current != null) {
+                left.add(current); // records only go forward: never written again
+            }
+            current = next;
             currentStart = windowStart;
         }
-        if (written.isEmpty() || written.get(written.size() - 1) != current) {
-            written.add(current);
-        }
+        currentWritten = true;
         current.put((int) (at - windowStart), src, off, len);
     }
 
-    /** The windows written since the last call; pass them to {@link #force} outside the monitor. */
-    List<MappedByteBuffer> takeWritten() {
-        List<MappedByteBuffer> taken = List.copyOf(written);
-        written.clear();
-        if (!taken.isEmpty() && taken.get(taken.size() - 1) == current) {
-            written.add(current); // still taking records: forced again at the next sync
-        }
-        return taken;
+    /** What the writer wrote since the last call; pass it to {@link #force} outside the monitor. */
+    Written takeWritten() {
+        Written written = new Written(List.copyOf(left), currentWritten ? current : null);
+        left.clear();
+        currentWritten = false;
+        return written;
     }
 
-    /** Forces {@code windows} to disk, then unmaps those the writer has moved past. */
-    void force(List<MappedByteBuffer> windows) throws IOException {
-        for (MappedByteBuffer w : windows) {
+    /**
+     * Unmaps the windows the writer has left, which hands their changes to the page cache for the
+     * caller's fsync, then forces the window it is in. The caller fsyncs the file afterwards.
+     */
+    void force(Written written) throws IOException {
+        written.left.forEach(MappedWindows::unmap);
+        if (written.current != null) {
             try {
-                w.force(); // fsync is only guaranteed to cover what went through the channel
+                written.current.force(); // fsync is only guaranteed to cover what went through the channel
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         }
     }
 
-    /**
-     * Unmaps those of {@code windows} (forced by the caller) that the writer has moved past and not
-     * written since: they will never be written again.
-     */
-    void release(List<MappedByteBuffer> windows) {
-        for (MappedByteBuffer w : windows) {
-            if (!written.contains(w)) {
-                unmap(w);
-            }
-        }
-    }
-
     /** Unmaps every window; the file below them may shrink afterwards. */
     void close() {
-        for (MappedByteBuffer w : written) {
-            if (w != current) {
-                unmap(w);
-            }
-        }
+        left.forEach(MappedWindows::unmap);
+        left.clear();
         if (current != null) {
             unmap(current);
         }
-        written.clear();
         current = null;
         currentStart = -1;
     }
+
+    /** Windows written since a sync: those the writer has left, and the one it is in (null if unwritten). */
+    record Written(List<MappedByteBuffer> left, MappedByteBuffer current) {}
 
     private static void unmap(MappedByteBuffer w) {
         if (UNMAP != null) {
