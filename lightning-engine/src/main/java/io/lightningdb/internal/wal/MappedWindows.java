@@ -75,17 +75,26 @@ final class MappedWindows {
     }
 
     /**
-     * Unmaps the windows the writer has left, which hands their changes to the page cache for the
-     * caller's fsync, then forces the window it is in. The caller fsyncs the file afterwards.
+     * Unmaps the windows the writer has left, which leaves their changes in the page cache for the
+     * caller's fsync (a window that cannot be unmapped is forced instead), then forces the window it
+     * is in. The caller fsyncs the file afterwards.
      */
     void force(Written written) throws IOException {
-        written.left.forEach(MappedWindows::unmap);
-        if (written.current != null) {
-            try {
-                written.current.force(); // fsync is only guaranteed to cover what went through the channel
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+        for (MappedByteBuffer window : written.left) {
+            if (!unmap(window)) {
+                force(window); // still mapped: only forcing it is sure to cover it
             }
+        }
+        if (written.current != null) {
+            force(written.current);
+        }
+    }
+
+    private static void force(MappedByteBuffer window) throws IOException {
+        try {
+            window.force(); // fsync is only guaranteed to cover what went through the channel
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -103,13 +112,16 @@ final class MappedWindows {
     /** Windows written since a sync: those the writer has left, and the one it is in (null if unwritten). */
     record Written(List<MappedByteBuffer> left, MappedByteBuffer current) {}
 
-    private static void unmap(MappedByteBuffer w) {
-        if (UNMAP != null) {
-            try {
-                UNMAP.invokeExact((ByteBuffer) w);
-            } catch (Throwable e) {
-                // left to the garbage collector, as without the unmapper
-            }
+    /** Unmaps the window; false if it stays mapped until garbage collection (no unmapper here). */
+    private static boolean unmap(MappedByteBuffer w) {
+        if (UNMAP == null) {
+            return false;
+        }
+        try {
+            UNMAP.invokeExact((ByteBuffer) w);
+            return true;
+        } catch (Throwable e) {
+            return false;
         }
     }
 
