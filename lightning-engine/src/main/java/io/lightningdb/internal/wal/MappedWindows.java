@@ -39,7 +39,7 @@ final class MappedWindows {
     private MappedByteBuffer current;
     private long currentStart = -1;
     private boolean currentWritten; // since the last takeWritten
-    private final List<MappedByteBuffer> left = new ArrayList<>(); // moved past since the last takeWritten
+    private final List<MappedByteBuffer> passed = new ArrayList<>(); // moved past since the last takeWritten
 
     MappedWindows(InterruptSafeChannel channel, int size) {
         this.channel = channel;
@@ -57,7 +57,7 @@ final class MappedWindows {
         if (windowStart != currentStart) {
             MappedByteBuffer next = channel.call(ch -> ch.map(FileChannel.MapMode.READ_WRITE, windowStart, size));
             if (current != null) {
-                left.add(current); // records only go forward: never written again
+                passed.add(current); // records only go forward: never written again
             }
             current = next;
             currentStart = windowStart;
@@ -68,8 +68,8 @@ final class MappedWindows {
 
     /** What the writer wrote since the last call; pass it to {@link #force} outside the monitor. */
     Written takeWritten() {
-        Written written = new Written(List.copyOf(left), currentWritten ? current : null);
-        left.clear();
+        Written written = new Written(List.copyOf(passed), currentWritten ? current : null);
+        passed.clear();
         currentWritten = false;
         return written;
     }
@@ -80,7 +80,7 @@ final class MappedWindows {
      * is in. The caller fsyncs the file afterwards.
      */
     void force(Written written) throws IOException {
-        for (MappedByteBuffer window : written.left) {
+        for (MappedByteBuffer window : written.passed) {
             if (!unmap(window)) {
                 force(window); // still mapped: only forcing it is sure to cover it
             }
@@ -100,8 +100,8 @@ final class MappedWindows {
 
     /** Unmaps every window; the file below them may shrink afterwards. */
     void close() {
-        left.forEach(MappedWindows::unmap);
-        left.clear();
+        passed.forEach(MappedWindows::unmap);
+        passed.clear();
         if (current != null) {
             unmap(current);
         }
@@ -109,8 +109,8 @@ final class MappedWindows {
         currentStart = -1;
     }
 
-    /** Windows written since a sync: those the writer has left, and the one it is in (null if unwritten). */
-    record Written(List<MappedByteBuffer> left, MappedByteBuffer current) {}
+    /** Windows written since a sync: those the writer has moved past, and the one it is in (null if unwritten). */
+    record Written(List<MappedByteBuffer> passed, MappedByteBuffer current) {}
 
     /** Unmaps the window; false if it stays mapped until garbage collection (no unmapper here). */
     private static boolean unmap(MappedByteBuffer w) {

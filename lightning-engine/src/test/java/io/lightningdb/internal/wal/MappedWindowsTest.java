@@ -37,7 +37,7 @@ class MappedWindowsTest {
             put(windows, 1, (byte) 2);
 
             MappedWindows.Written first = windows.takeWritten();
-            assertThat(first.left()).hasSize(1);
+            assertThat(first.passed()).hasSize(1);
             assertThat(first.current()).isNotNull();
             put(windows, 2, (byte) 3); // the writer leaves window 1 while this sync is under way
             windows.force(first);
@@ -46,12 +46,12 @@ class MappedWindowsTest {
                     .isEqualTo(2);
 
             MappedWindows.Written second = windows.takeWritten();
-            assertThat(second.left()).as("window 1, once").hasSize(1);
+            assertThat(second.passed()).as("window 1, once").hasSize(1);
             windows.force(second);
             assertThat(mappingsOf(file)).as("only the window taking records").isEqualTo(1);
 
             MappedWindows.Written idle = windows.takeWritten();
-            assertThat(idle.left()).isEmpty();
+            assertThat(idle.passed()).isEmpty();
             assertThat(idle.current()).as("nothing written since the last sync").isNull();
 
             windows.close();
