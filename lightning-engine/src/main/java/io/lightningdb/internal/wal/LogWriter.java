@@ -22,10 +22,9 @@ import java.util.zip.CRC32C;
  * to the file system's journal: about 1.5x the fsync rate on ext4 here). In the {@link
  * Layout#DIRECT} layout, where the file system takes direct I/O, it writes zeros and records with
  * direct, synchronous writes ({@link DirectLog}), each durable when it returns, and a sync needs no
- * fsync of its own. A writer that flushes
- * every commit without syncing maps the preallocated megabyte into memory and copies small flushes
- * into it: the pages belong to the operating system's page cache as soon as they are written, exactly as
- * after a {@code write()} call, so they survive a killed process, but without a system call per
+ * fsync of its own. A writer that flushes every commit without syncing maps the preallocated
+ * megabyte into memory and copies small flushes into it: the pages belong to the operating
+ * system's page cache as soon as they are written, exactly as after a {@code write()} call, so they survive a killed process, but without a system call per
  * commit (about 1.1 µs each here, close to half of a small put's CPU time). A process killed in
  * the middle of a copy leaves part of a record: recovery drops it as a torn tail, as it does a cut
  * {@code write()}. Readers take a zero-filled tail for the end of the log, and {@link #close()}
