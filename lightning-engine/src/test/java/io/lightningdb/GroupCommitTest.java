@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Concurrent writers in {@link WalSyncMode#SYNC}: they share fsyncs, every acknowledged write lands,
@@ -40,9 +42,13 @@ class GroupCommitTest {
         assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
     }
 
-    @Test
-    void concurrentWritersShareFsyncsAndEveryWriteLands() throws Exception {
-        try (LightningDb db = LightningDb.open(dir, SYNC)) {
+    /** With and without yielding: a waiting leader and its followers then sleep instead. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void concurrentWritersShareFsyncsAndEveryWriteLands(boolean groupCommitYield) throws Exception {
+        LightningConfig config =
+                SYNC.toBuilder().groupCommitYield(groupCommitYield).build();
+        try (LightningDb db = LightningDb.open(dir, config)) {
             long syncsBefore = db.stats().walSyncs();
 
             runWriters(thread -> {
@@ -57,7 +63,7 @@ class GroupCommitTest {
                     .isPositive()
                     .isLessThan(THREADS * WRITES_PER_THREAD);
         }
-        try (LightningDb db = LightningDb.open(dir, SYNC)) {
+        try (LightningDb db = LightningDb.open(dir, config)) {
             assertEveryWrite(db, THREADS, WRITES_PER_THREAD);
         }
     }

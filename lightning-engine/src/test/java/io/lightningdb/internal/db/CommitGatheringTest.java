@@ -38,6 +38,25 @@ class CommitGatheringTest {
     }
 
     @Test
+    void awaitingTellsALeaderWithoutTheLockWhetherWritersAreStillExpected() {
+        assertThat(gathering.awaiting()).as("before the first group").isFalse();
+
+        gathering.groupDone(2, COMMIT, 0);
+        assertThat(gathering.awaiting()).isTrue();
+        gathering.writerQueued();
+        assertThat(gathering.awaiting()).as("one of two back").isTrue();
+        gathering.writerQueued();
+        assertThat(gathering.awaiting()).as("both back").isFalse();
+        gathering.writerQueued();
+        assertThat(gathering.awaiting()).as("a later writer").isFalse();
+
+        gathering.groupDone(3, COMMIT, 0);
+        gathering.writerQueued();
+        assertThat(gathering.nanosToWait(COMMIT)).isZero();
+        assertThat(gathering.awaiting()).as("given up on at the deadline").isFalse();
+    }
+
+    @Test
     void aSingleWriterNeverWaitsForItself() {
         gathering.groupDone(1, COMMIT, 0);
 

@@ -177,9 +177,9 @@ public class LightningProperties {
         private boolean directIo = true;
 
         /**
-         * Whether, in sync mode, writers waiting for a group commit's fsync yield the CPU before
-         * they sleep: more fsynced commits per second from concurrent writers, for CPU time spent
-         * while they wait.
+         * Whether, in sync mode, writers waiting for a group commit (for its fsync, or as its leader
+         * for the writers it gathers) yield the CPU before they sleep: more fsynced commits per
+         * second from concurrent writers, for CPU time spent while they wait.
          */
         private boolean groupCommitYield = true;
 
