@@ -119,7 +119,11 @@ public interface LightningDb extends ReadOperations, AutoCloseable {
     /** Attempts {@link #inTransaction(TransactionWork)} makes before giving up on conflicts. */
     int DEFAULT_TRANSACTION_ATTEMPTS = 10;
 
-    /** Writes the active memtable to a table file and waits until it is done. */
+    /**
+     * Writes the active memtable to a table file and waits until it is done, and until the log
+     * segments it covered are retired (deleted, or moved to the {@link
+     * LightningConfig#walArchiveDirectory() WAL archive}).
+     */
     void flush();
 
     /**

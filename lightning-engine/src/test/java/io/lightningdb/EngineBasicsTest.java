@@ -4,12 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -382,6 +385,28 @@ class EngineBasicsTest {
             assertThat(entriesOf(KeyRange.all())).containsExactlyElementsOf(expected.entrySet());
             assertThat(db.get("key00001")).isNull();
             assertThat(db.get("key00003")).isEqualTo("overwritten-3");
+        }
+
+        /** What a caller measuring or backing up the directory right after a flush relies on. */
+        @Test
+        void flushReturnsOnlyOnceTheLogSegmentsItCoveredAreGone() throws IOException {
+            open(SMALL.toBuilder().writeBufferSize(4 * 1024 * 1024).build());
+            for (int round = 0; round < 30; round++) {
+                for (int i = 0; i < 100; i++) {
+                    db.put("k" + i, "round-" + round);
+                }
+
+                db.flush();
+
+                assertThat(logSegments()).as("after flush %d", round).hasSize(1);
+            }
+        }
+
+        private List<Path> logSegments() throws IOException {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(p -> p.getFileName().toString().endsWith(".log"))
+                        .toList();
+            }
         }
 
         @Test

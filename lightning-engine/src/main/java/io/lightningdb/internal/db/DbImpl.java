@@ -126,6 +126,7 @@ public final class DbImpl implements LightningDb {
     private volatile Throwable backgroundError;
     private final TreeMap<Long, Integer> pinnedLogs = new TreeMap<>(); // log numbers backups still copy
     private boolean flushScheduled;
+    private boolean retiringLogs; // a finished flush is retiring the log segments it covered
     private boolean compactionScheduled;
 
     private DbImpl(Path dir, LightningConfig config, DirLock dirLock, Encryptor encryptor, BlockCompressor compressor) {
@@ -975,7 +976,7 @@ public final class DbImpl implements LightningDb {
         runAsWriter(new Writer(NO_MUTATIONS, null, false));
         lock.lock();
         try {
-            while (!immutables.isEmpty()) {
+            while (!immutables.isEmpty() || retiringLogs) {
                 throwIfFailed();
                 ensureOpen();
                 backgroundWorkDone.awaitUninterruptibly();
@@ -1094,12 +1095,23 @@ public final class DbImpl implements LightningDb {
             immutables.removeLast();
             installView();
             counters.flushes.increment();
-            backgroundWorkDone.signalAll();
+            retiringLogs = true;
+            backgroundWorkDone.signalAll(); // writers waiting for room go on now
             maybeScheduleCompaction();
         } finally {
             lock.unlock();
         }
-        deleteObsoleteLogs();
+        try {
+            deleteObsoleteLogs(); // outside the lock: file I/O must not hold up writers
+        } finally {
+            lock.lock();
+            try {
+                retiringLogs = false;
+                backgroundWorkDone.signalAll(); // flush() returns once the logs are retired
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     private void deleteObsoleteLogs() throws IOException {
