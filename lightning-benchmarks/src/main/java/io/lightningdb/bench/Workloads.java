@@ -21,8 +21,9 @@ final class Workloads {
      * 24 ms, near a GC pause or a slow spell of the machine); at most a tenth of the time limit.
      */
     private static final double SCAN_SECONDS = 1.0;
-
+    /** A bound on {@code readseq}'s passes that {@link #SCAN_SECONDS} always reaches first. */
     private static final long MAX_SCAN_PASSES = 1_000_000;
+
     private static final double MIXED_READ_SHARE = 0.8;
 
     private final StoreKind kind;
