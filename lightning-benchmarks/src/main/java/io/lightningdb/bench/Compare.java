@@ -1,8 +1,11 @@
 package io.lightningdb.bench;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -98,6 +101,41 @@ public final class Compare {
             int rounds)
             throws Exception {
         Files.createDirectories(out);
+        try (FileChannel lock = lockOutput(out)) {
+            return runRounds(stores, settings, out, jvm, profile, timeoutMinutes, rounds);
+        }
+    }
+
+    /**
+     * Locks {@code out} for this run until the returned channel is closed: two runs writing into one
+     * directory delete each other's stores' files mid-workload, and their figures share the cores.
+     *
+     * @throws IllegalStateException if another run, in this process or another, holds the lock
+     */
+    static FileChannel lockOutput(Path out) throws IOException {
+        FileChannel channel =
+                FileChannel.open(out.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException held) {
+            // by this process: the same answer
+        }
+        channel.close();
+        throw new IllegalStateException(
+                "Another comparison is running with --out " + out + "; wait for it or give this one another --out");
+    }
+
+    private static Outcome runRounds(
+            List<StoreKind> stores,
+            Settings settings,
+            Path out,
+            List<String> jvm,
+            boolean profile,
+            long timeoutMinutes,
+            int rounds)
+            throws Exception {
         List<List<Result>> perRound = new ArrayList<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
@@ -146,17 +184,20 @@ public final class Compare {
         List<String> cmd = StoreMain.command(
                 flags, System.getProperty("java.class.path"), kind, out.resolve("data-" + kind.name()), csv, settings);
         OptionalInt exit = StoreMain.run(cmd, log, timeoutMinutes);
+        String status = "done"; // this run's, while the maps keep a failure of any round
         if (exit.isEmpty()) {
-            failed.put(kind.name(), "timed out after " + timeoutMinutes + " minutes");
+            status = "timed out after " + timeoutMinutes + " minutes";
+            failed.put(kind.name(), status);
         } else if (exit.getAsInt() == StoreMain.UNAVAILABLE) {
-            unavailable.put(kind.name(), firstLine(log, "UNAVAILABLE"));
+            status = firstLine(log, "UNAVAILABLE");
+            unavailable.put(kind.name(), status);
         } else if (exit.getAsInt() != 0) {
-            failed.put(kind.name(), "exit " + exit.getAsInt() + ": " + firstLine(log, "Exception"));
+            status = "exit " + exit.getAsInt() + ": " + firstLine(log, "Exception");
+            failed.put(kind.name(), status);
         }
         if (Files.exists(csv)) {
             Files.readAllLines(csv).stream().map(Result::fromCsv).forEach(results::add);
         }
-        String status = unavailable.getOrDefault(kind.name(), failed.getOrDefault(kind.name(), "done"));
         System.out.println(kind.name() + ": " + status);
     }
 
