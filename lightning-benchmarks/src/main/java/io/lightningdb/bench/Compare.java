@@ -102,7 +102,30 @@ public final class Compare {
             throws Exception {
         Files.createDirectories(out);
         try (FileChannel lock = lockOutput(out)) {
-            return runRounds(stores, settings, out, jvm, profile, timeoutMinutes, rounds);
+            List<List<Result>> perRound = new ArrayList<>();
+            Map<String, String> unavailable = new LinkedHashMap<>();
+            Map<String, String> failed = new LinkedHashMap<>();
+            for (int round = 1; round <= rounds; round++) {
+                Path roundOut = rounds == 1 ? out : out.resolve("round-" + round);
+                Files.createDirectories(roundOut);
+                List<Result> results = new ArrayList<>();
+                for (StoreKind kind : stores) {
+                    if (rounds > 1) {
+                        System.out.print("round " + round + " of " + rounds + ": ");
+                    }
+                    runStore(kind, settings, roundOut, jvm, profile, timeoutMinutes, results, unavailable, failed);
+                }
+                if (rounds > 1) {
+                    writeCsv(results, roundOut.resolve("results.csv"));
+                }
+                perRound.add(results);
+            }
+            List<Result> results = rounds == 1 ? perRound.get(0) : Medians.of(perRound);
+            Outcome outcome = new Outcome(results, unavailable, failed);
+            writeCsv(results, out.resolve("results.csv"));
+            Files.writeString(out.resolve("results.md"), new Report(settings, stores, outcome, jvm, rounds).markdown());
+            Chart.write(results, out.resolve("ops-per-sec.png"));
+            return outcome;
         }
     }
 
@@ -125,41 +148,6 @@ public final class Compare {
         channel.close();
         throw new IllegalStateException(
                 "Another comparison is running with --out " + out + "; wait for it or give this one another --out");
-    }
-
-    private static Outcome runRounds(
-            List<StoreKind> stores,
-            Settings settings,
-            Path out,
-            List<String> jvm,
-            boolean profile,
-            long timeoutMinutes,
-            int rounds)
-            throws Exception {
-        List<List<Result>> perRound = new ArrayList<>();
-        Map<String, String> unavailable = new LinkedHashMap<>();
-        Map<String, String> failed = new LinkedHashMap<>();
-        for (int round = 1; round <= rounds; round++) {
-            Path roundOut = rounds == 1 ? out : out.resolve("round-" + round);
-            Files.createDirectories(roundOut);
-            List<Result> results = new ArrayList<>();
-            for (StoreKind kind : stores) {
-                if (rounds > 1) {
-                    System.out.print("round " + round + " of " + rounds + ": ");
-                }
-                runStore(kind, settings, roundOut, jvm, profile, timeoutMinutes, results, unavailable, failed);
-            }
-            if (rounds > 1) {
-                writeCsv(results, roundOut.resolve("results.csv"));
-            }
-            perRound.add(results);
-        }
-        List<Result> results = rounds == 1 ? perRound.get(0) : Medians.of(perRound);
-        Outcome outcome = new Outcome(results, unavailable, failed);
-        writeCsv(results, out.resolve("results.csv"));
-        Files.writeString(out.resolve("results.md"), new Report(settings, stores, outcome, jvm, rounds).markdown());
-        Chart.write(results, out.resolve("ops-per-sec.png"));
-        return outcome;
     }
 
     private static void runStore(
