@@ -812,9 +812,10 @@ public final class DbImpl implements LightningDb {
             byte[] bound = range.isReverse() ? range.end() : range.start();
             byte[] target = bound == null ? null : InternalKey.seekKey(bound, InternalKey.MAX_SEQUENCE);
             List<InternalIterator> children = new ArrayList<>();
-            children.add(v.mem.iterator(direction, target));
+            // the scan yields each key's newest version up to its sequence: memtables may leave older ones out
+            children.add(v.mem.iterator(direction, target, p.sequence()));
             for (MemTable imm : v.immutables) {
-                children.add(imm.iterator(direction, target));
+                children.add(imm.iterator(direction, target, p.sequence()));
             }
             v.version.addIterators(children, direction, target, tableCache);
             counters.scans.increment();

@@ -74,7 +74,7 @@ class ArenaBTree { // not final only for tests, which override the seams at the 
         }
         int position = positionForWrite(leaf, userKey, length, trailer);
         if (leaf.count < Leaf.CAPACITY) {
-            leaf.insert(position, address, arena.probe(address, leaf.prefix));
+            insertAt(leaf, position, address, userKey);
         } else if (position == Leaf.CAPACITY && leaf.next == null) {
             // past the last leaf's end the new key starts a leaf, so keys in order fill leaves
             leaf = split(leaf, Leaf.CAPACITY, address);
@@ -85,11 +85,23 @@ class ArenaBTree { // not final only for tests, which override the seams at the 
                 position -= at;
                 leaf = right;
             }
-            leaf.insert(position, address, arena.probe(address, leaf.prefix));
+            insertAt(leaf, position, address, userKey);
         }
         lastLeaf = leaf;
         SIZE.setRelease(this, size + 1);
         return address;
+    }
+
+    /**
+     * Lists the entry in a leaf with room, marking the entry it displaces as an older version when
+     * it has the same user key. Their probes differ for most keys, and only a tie loads that entry.
+     */
+    private void insertAt(Leaf leaf, int position, long address, byte[] userKey) {
+        int probe = arena.probe(address, leaf.prefix);
+        boolean shadows = position < leaf.count
+                && leaf.probes[position] == probe
+                && arena.userKeyEquals(leaf.entries[position], userKey, userKey.length);
+        leaf.insert(position, address, probe, shadows);
     }
 
     private static boolean covers(Leaf leaf, byte[] userKey, long trailer) {
@@ -139,6 +151,7 @@ class ArenaBTree { // not final only for tests, which override the seams at the 
             long address = appending ? appended : leaf.entries[at + i];
             right.entries[i] = address;
             right.probes[i] = arena.probe(address, right.prefix);
+            right.olderVersions[i] = !appending && leaf.olderVersions[at + i];
         }
         right.count = moved;
         right.next = leaf.next;

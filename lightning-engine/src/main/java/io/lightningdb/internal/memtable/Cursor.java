@@ -15,6 +15,10 @@ import io.lightningdb.internal.util.Coding;
  * scattered over the arena. It loads them a group at a time, first the line each starts on (with
  * its lengths) and, a group later, its other lines; see {@link #loadAhead}. Near a leaf's end it
  * copies the next leaf's slots early, so loading ahead does not stop at every leaf.
+ *
+ * <p>A reader that has the newest version of a key it can see has no use for the older ones:
+ * {@link #nextKey} passes them by their slots' marks ({@link Leaf#olderVersions}) without loading
+ * them, and a cursor told to {@link #passOlderVersions} does not load them ahead either.
  */
 final class Cursor {
     /**
@@ -33,6 +37,7 @@ final class Cursor {
     private int firstLinesTo; // entries below this index (in the current copy) had their first line loaded
     private int restTo; // and below this one, their other lines
     private int touchSink;
+    private boolean passOlderVersions;
 
     Cursor(ArenaBTree tree) {
         this.tree = tree;
@@ -100,6 +105,26 @@ final class Cursor {
     private static boolean below(byte[] low, byte[] key, int userKeyLength, long trailer, boolean strictly) {
         int cmp = Inner.compare(low, key, userKeyLength, trailer);
         return cmp < 0 || (!strictly && cmp == 0);
+    }
+
+    /** Whether the reader usually passes older versions, so loading ahead can leave them out. */
+    void passOlderVersions(boolean pass) {
+        passOlderVersions = pass;
+    }
+
+    /**
+     * To the next entry, passing the older versions of the current entry's key that follow it in
+     * this leaf's copy. Within one copy a mark always names an older version of the entry before
+     * it: the writer sets it in the same change of the leaf as it inserts that newer version. The
+     * next leaf's first entry is never passed this way, as the copy of the leaf before may be older.
+     */
+    void nextKey() {
+        int p = position + 1;
+        while (p < current.count && current.olderVersions[p]) {
+            p++;
+        }
+        position = p - 1;
+        next();
     }
 
     void next() {
@@ -182,7 +207,7 @@ final class Cursor {
      */
     private long slotAhead(int index) {
         if (index < current.count) {
-            return current.entries[index];
+            return passOlderVersions && current.olderVersions[index] ? Arena.NONE : current.entries[index];
         }
         if (!upcomingLoaded) {
             if (current.next == null) {
@@ -195,13 +220,17 @@ final class Cursor {
             upcomingLoaded = true;
         }
         int i = index - current.count;
-        return i < upcoming.count ? upcoming.entries[i] : Arena.NONE;
+        if (i >= upcoming.count || (passOlderVersions && upcoming.olderVersions[i])) {
+            return Arena.NONE;
+        }
+        return upcoming.entries[i];
     }
 
     /** A reader's consistent copy of one leaf's slots and link. */
     private static final class Slots {
         final long[] entries = new long[Leaf.CAPACITY];
         final int[] probes = new int[Leaf.CAPACITY];
+        final boolean[] olderVersions = new boolean[Leaf.CAPACITY];
         Leaf leaf;
         Leaf next;
         int count;
@@ -212,6 +241,7 @@ final class Cursor {
                 int n = Math.min(from.count, Leaf.CAPACITY);
                 System.arraycopy(from.entries, 0, entries, 0, n);
                 System.arraycopy(from.probes, 0, probes, 0, n);
+                System.arraycopy(from.olderVersions, 0, olderVersions, 0, n);
                 Leaf link = from.next;
                 if (from.unchanged(v)) {
                     leaf = from;

@@ -22,6 +22,8 @@ import java.time.Clock;
 public final class MemTable implements IteratorSource {
     private static final byte[] EMPTY = new byte[0];
     private static final int INDEX_WINDOW = 64;
+    /** A read sequence meaning "every version": for flushes, which keep what snapshots need. */
+    private static final long ALL_VERSIONS = -1;
 
     private final ArenaBTree tree = new ArenaBTree();
     private final Arena arena = tree.arena;
@@ -117,6 +119,15 @@ public final class MemTable implements IteratorSource {
 
     @Override
     public InternalIterator iterator(Direction direction, byte[] target) {
+        return iterator(direction, target, ALL_VERSIONS);
+    }
+
+    /**
+     * Like {@link #iterator(Direction, byte[])}, for a reader at {@code readSequence} that takes
+     * each key's newest version up to it and ignores the older ones: a forward iterator leaves out
+     * versions older than one at or below {@code readSequence}, mostly without loading them.
+     */
+    public InternalIterator iterator(Direction direction, byte[] target, long readSequence) {
         Cursor cursor = new Cursor(tree);
         boolean forward = direction == Direction.FORWARD;
         if (target == null) {
@@ -135,17 +146,20 @@ public final class MemTable implements IteratorSource {
                 cursor.seekBackward(target, userLength, trailer, false);
             }
         }
-        return new EntryIterator(cursor, forward);
+        return new EntryIterator(cursor, forward, readSequence);
     }
 
     private final class EntryIterator implements InternalIterator {
         private final Cursor cursor;
         private final boolean forward;
+        private final long readSequence; // ALL_VERSIONS: none left out
         private final KeySlice key = new KeySlice();
 
-        EntryIterator(Cursor cursor, boolean forward) {
+        EntryIterator(Cursor cursor, boolean forward, long readSequence) {
             this.cursor = cursor;
             this.forward = forward;
+            this.readSequence = readSequence;
+            cursor.passOlderVersions(forward && readSequence != ALL_VERSIONS);
             pointAtKey();
         }
 
@@ -171,7 +185,9 @@ public final class MemTable implements IteratorSource {
 
         @Override
         public void next() {
-            if (forward) {
+            if (forward && readSequence != ALL_VERSIONS && key.sequence() <= readSequence) {
+                cursor.nextKey(); // the reader has this key's version: the older ones are of no use to it
+            } else if (forward) {
                 cursor.next();
             } else {
                 cursor.previous();

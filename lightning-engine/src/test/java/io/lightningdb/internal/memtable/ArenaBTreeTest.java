@@ -60,6 +60,52 @@ class ArenaBTreeTest {
         }
     }
 
+    /**
+     * Versions of a few thousand keys (some whose probes tie with their neighbours': a shared
+     * prefix longer than a probe, a key that is another's prefix) arriving at random, so that leaves
+     * split between a key's versions. A slot marked as an older version must follow a version of the
+     * same user key in key order (a scan passes it unread on that word); inside a leaf every older
+     * version that follows its newer one must be marked (else scans load it for nothing); and the
+     * marks must leave out no more than the versions at leaf boundaries.
+     */
+    @Test
+    void olderVersionMarksNameExactlyTheVersionsThatFollowANewerOne() {
+        SplittableRandom random = new SplittableRandom(23);
+        List<byte[]> keys = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            keys.add(bytes(i % 3 == 0 ? "k" + i : i % 3 == 1 ? "same-prefix-longer-than-a-probe/" + i : "p" + i % 100));
+        }
+        for (int i = 0; i < 40_000; i++) {
+            insert(keys.get(random.nextInt(random.nextInt(10) == 0 ? keys.size() : 300))); // a hot few and the rest
+        }
+        List<Leaf> leaves = new ArrayList<>();
+        collect(tree.root(), leaves, new ArrayList<>());
+        byte[] previous = null;
+        int marked = 0;
+        int olderVersions = 0;
+        for (Leaf leaf = leaves.get(0); leaf != null; leaf = leaf.next) {
+            for (int i = 0; i < leaf.count; i++) {
+                byte[] key = tree.arena.key(leaf.entries[i]);
+                boolean older = previous != null && InternalKey.sameUserKey(previous, key);
+                if (leaf.olderVersions[i]) {
+                    assertThat(older)
+                            .as("slot %d of a leaf marked, but it follows another key", i)
+                            .isTrue();
+                    marked++;
+                } else if (i > 0) {
+                    assertThat(older)
+                            .as("slot %d of a leaf is an older version, unmarked", i)
+                            .isFalse();
+                }
+                olderVersions += older ? 1 : 0;
+                previous = key;
+            }
+        }
+        assertThat(olderVersions).isGreaterThan(30_000);
+        assertThat(marked).isGreaterThanOrEqualTo(olderVersions - leaves.size());
+        assertMatchesModel(random, 1_000);
+    }
+
     @Test
     void keysProbesCannotTellApart() {
         SplittableRandom random = new SplittableRandom(12);

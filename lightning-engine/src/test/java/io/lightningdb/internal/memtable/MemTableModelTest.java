@@ -218,11 +218,16 @@ class MemTableModelTest {
         Thread reader = new Thread(() -> {
             try {
                 int finalScans = 0;
-                for (int round = 0; failure.get() == null && finalScans < 2; round++) {
+                for (int round = 0; failure.get() == null && finalScans < 3; round++) {
                     long visible = published.get();
                     scans.incrementAndGet();
-                    Direction direction = round % 2 == 0 ? Direction.FORWARD : Direction.REVERSE;
-                    String problem = checkScan(direction, visible, schedule, keyBytes);
+                    String problem = round % 3 == 2
+                            ? checkReaderScan(visible, schedule, keyBytes)
+                            : checkScan(
+                                    round % 3 == 0 ? Direction.FORWARD : Direction.REVERSE,
+                                    visible,
+                                    schedule,
+                                    keyBytes);
                     if (problem != null) {
                         failure.compareAndSet(null, problem);
                     }
@@ -402,6 +407,53 @@ class MemTableModelTest {
         assertScan(Direction.FORWARD);
         assertScan(Direction.REVERSE);
         assertSeeks(random, 3_000);
+        for (long at : new long[] {0, 1 + random.nextLong(sequence), sequence, InternalKey.MAX_SEQUENCE}) {
+            assertReaderScan(at, null);
+            for (int i = 0; i < 200; i++) {
+                assertReaderScan(at, InternalKey.seekKey(randomKey(random), 1 + random.nextLong(sequence)));
+            }
+        }
+    }
+
+    /**
+     * A forward iterator for a reader at {@code at}, from {@code target} (null: the start), yields
+     * the model's entries in order less some older versions, and leaves out only versions below a
+     * newer one at or below {@code at}: the reader takes each key's newest version up to {@code at}
+     * and never looks at those. Over a whole scan at the latest sequence, it leaves most of them out.
+     */
+    private void assertReaderScan(long at, byte[] target) {
+        NavigableMap<byte[], byte[]> expected = target == null ? model : model.tailMap(target, true);
+        InternalIterator it = mem.iterator(Direction.FORWARD, target, at);
+        String what = "forward scan for a reader at " + at + (target == null ? "" : " from " + describe(target));
+        byte[] decided = null; // user key of the last entry at or below at: its older versions may be left out
+        int leftOut = 0;
+        int olderVersions = 0;
+        for (Map.Entry<byte[], byte[]> e : expected.entrySet()) {
+            byte[] ikey = e.getKey();
+            boolean hidden = decided != null && InternalKey.sameUserKey(decided, ikey);
+            olderVersions += hidden ? 1 : 0;
+            if (it.valid() && Arrays.equals(it.key(), ikey)) {
+                if (e.getValue() != null && !Arrays.equals(it.value(), e.getValue())) {
+                    fail("%s: %s holds %s", what, describe(ikey), describeValue(it.value()));
+                }
+                it.next();
+            } else if (hidden) {
+                leftOut++;
+            } else {
+                fail(
+                        "%s: left out %s, yielded %s instead",
+                        what, describe(ikey), it.valid() ? describe(it.key()) : "the end");
+            }
+            if (!hidden && InternalKey.sequence(ikey) <= at) {
+                decided = ikey;
+            }
+        }
+        if (it.valid()) {
+            fail("%s: yielded %s after the model's last entry", what, describe(it.key()));
+        }
+        if (target == null && at >= sequence && olderVersions > 100) {
+            assertThat(leftOut).as(what + ": older versions left out").isGreaterThan(olderVersions / 2);
+        }
     }
 
     /** Each key read at 0, at each of its versions and just below, at the latest and a random sequence. */
@@ -617,6 +669,56 @@ class MemTableModelTest {
         return seen == visible
                 ? null
                 : direction + " scan at " + visible + " saw " + seen + " entries at or below it, expected " + visible;
+    }
+
+    /**
+     * Null if a forward scan for a reader at {@code visible} yields, for every key with a version at
+     * or below it, that key's newest such version first, in key order, each entry what its
+     * sequence wrote; older versions after it may be left out, never another key's.
+     */
+    private String checkReaderScan(long visible, Schedule schedule, byte[][] keyBytes) {
+        InternalIterator it = mem.iterator(Direction.FORWARD, null, visible);
+        String what = "scan for a reader at " + visible;
+        byte[] previous = null;
+        int lastDecided = -1;
+        long decided = 0;
+        for (; it.valid(); it.next()) {
+            byte[] ikey = it.key();
+            if (previous != null && InternalKey.compare(previous, ikey) >= 0) {
+                return what + ": " + describe(ikey) + " after " + describe(previous);
+            }
+            previous = ikey;
+            long s = InternalKey.sequence(ikey);
+            if (s < 1 || s > schedule.keyAt.length) {
+                return what + ": unknown entry " + describe(ikey);
+            }
+            int k = schedule.keyAt[(int) s - 1];
+            if (!Arrays.equals(ikey, 0, ikey.length - InternalKey.TRAILER_SIZE, keyBytes[k], 0, keyBytes[k].length)) {
+                return what + ": " + describe(ikey) + " is not what sequence " + s + " wrote";
+            }
+            if (s > visible || k == lastDecided) {
+                continue; // too new for the reader, or an older version it may be shown
+            }
+            long[] versions = schedule.versions[k];
+            int at = Arrays.binarySearch(versions, visible);
+            long newest = versions[at >= 0 ? at : -at - 2];
+            if (s != newest) {
+                return what + ": the first version of " + describe(ikey) + " at or below it is " + s + ", not "
+                        + newest;
+            }
+            if (InternalKey.type(ikey) != ValueType.DELETION
+                    && !isValueFor(it.value(), s, schedule.sizeAt[(int) s - 1])) {
+                return what + ": " + describe(ikey) + " holds " + describeValue(it.value());
+            }
+            lastDecided = k;
+            decided++;
+        }
+        long expected = Arrays.stream(schedule.firstAt)
+                .filter(first -> first <= visible)
+                .count();
+        return decided == expected
+                ? null
+                : what + " found " + decided + " keys with a version at or below it, expected " + expected;
     }
 
     /** Null if both seeks to the absent odd key {@code 2j + 1} land where the schedule says, else what went wrong. */
