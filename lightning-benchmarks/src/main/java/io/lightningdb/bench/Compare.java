@@ -123,7 +123,8 @@ public final class Compare {
             List<Result> results = rounds == 1 ? perRound.get(0) : Medians.of(perRound);
             Outcome outcome = new Outcome(results, unavailable, failed);
             writeCsv(results, out.resolve("results.csv"));
-            Files.writeString(out.resolve("results.md"), new Report(settings, stores, outcome, jvm, rounds).markdown());
+            Files.writeString(
+                    out.resolve("results.md"), new Report(settings, stores, outcome, jvm, perRound).markdown());
             Chart.write(results, out.resolve("ops-per-sec.png"));
             return outcome;
         }

@@ -18,14 +18,21 @@ final class Report {
     private final List<StoreKind> stores;
     private final Outcome outcome;
     private final List<String> jvm;
+    private final List<List<Result>> perRound;
     private final int rounds;
 
-    Report(Settings settings, List<StoreKind> stores, Outcome outcome, List<String> jvm, int rounds) {
+    /**
+     * @param outcome the figures to report: the one round's, or each cell's median round
+     * @param perRound every round's results, in order; with more than one, each ratio to the best peer
+     *     is also given round by round
+     */
+    Report(Settings settings, List<StoreKind> stores, Outcome outcome, List<String> jvm, List<List<Result>> perRound) {
         this.settings = settings;
         this.stores = stores;
         this.outcome = outcome;
         this.jvm = jvm;
-        this.rounds = rounds;
+        this.perRound = perRound;
+        this.rounds = perRound.size();
     }
 
     String markdown() {
@@ -69,7 +76,9 @@ final class Report {
                                 Locale.ROOT,
                                 " Every store ran %d times, round by round; each figure is from the round with the"
                                         + " median entries per second (size: median bytes), latencies from that"
-                                        + " same round.",
+                                        + " same round. A store's median may come from a faster or slower spell"
+                                        + " of the machine than its peers', so each ratio to the best peer is"
+                                        + " also given round by round, the best peer of each round.",
                                 rounds),
                 Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize() / (double) (1L << 30),
@@ -91,7 +100,11 @@ final class Report {
                                 .map(r -> String.format(Locale.ROOT, "%,.0f", r.opsPerSecond()))
                                 .orElse("–"));
             }
-            md.append(" | ").append(ratio(w, Result::opsPerSecond, true)).append(" |\n");
+            md.append(" | ").append(ratio(w, Result::opsPerSecond, true));
+            if (rounds > 1) {
+                md.append("; by round ").append(roundRatios(w));
+            }
+            md.append(" |\n");
         }
         return md.toString();
     }
@@ -158,15 +171,41 @@ final class Report {
 
     /** Lightning against the best peer: ratio of the values, as "1.23x" with the peer named. */
     private String ratio(String workload, ToDoubleFunction<Result> value, boolean higherBetter) {
-        Optional<Result> lightning = find(LIGHTNING, workload);
-        Optional<Result> best = outcome.results().stream()
+        Optional<Result> best = bestPeer(outcome.results(), workload, value, higherBetter);
+        return ratioTo(best, outcome.results(), workload, value)
+                .map(r -> String.format(Locale.ROOT, "%.2fx (%s)", r, best.get().store()))
+                .orElse("–");
+    }
+
+    /** Each round's entries per second of Lightning ÷ that round's best peer, as "0.60x / 0.69x / –". */
+    private String roundRatios(String workload) {
+        return perRound.stream()
+                .map(round -> ratioTo(
+                                bestPeer(round, workload, Result::opsPerSecond, true),
+                                round,
+                                workload,
+                                Result::opsPerSecond)
+                        .map(r -> String.format(Locale.ROOT, "%.2fx", r))
+                        .orElse("–"))
+                .collect(Collectors.joining(" / "));
+    }
+
+    private static Optional<Result> bestPeer(
+            List<Result> results, String workload, ToDoubleFunction<Result> value, boolean higherBetter) {
+        return results.stream()
                 .filter(r -> r.workload().equals(workload) && !r.store().equals(LIGHTNING))
                 .reduce((a, b) -> (value.applyAsDouble(a) >= value.applyAsDouble(b)) == higherBetter ? a : b);
+    }
+
+    private static Optional<Double> ratioTo(
+            Optional<Result> best, List<Result> results, String workload, ToDoubleFunction<Result> value) {
+        Optional<Result> lightning = results.stream()
+                .filter(r -> r.store().equals(LIGHTNING) && r.workload().equals(workload))
+                .findFirst();
         if (lightning.isEmpty() || best.isEmpty() || value.applyAsDouble(best.get()) == 0) {
-            return "–";
+            return Optional.empty();
         }
-        double r = value.applyAsDouble(lightning.get()) / value.applyAsDouble(best.get());
-        return String.format(Locale.ROOT, "%.2fx (%s)", r, best.get().store());
+        return Optional.of(value.applyAsDouble(lightning.get()) / value.applyAsDouble(best.get()));
     }
 
     private Set<String> workloads() {
