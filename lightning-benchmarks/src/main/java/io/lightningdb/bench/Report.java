@@ -171,42 +171,38 @@ final class Report {
 
     /** Lightning against the best peer: ratio of the values, as "1.23x" with the peer named. */
     private String ratio(String workload, ToDoubleFunction<Result> value, boolean higherBetter) {
-        Optional<Result> best = bestPeer(outcome.results(), workload, value, higherBetter);
-        return ratioTo(best, outcome.results(), workload, value)
-                .map(r -> String.format(Locale.ROOT, "%.2fx (%s)", r, best.get().store()))
+        return toBestPeer(outcome.results(), workload, value, higherBetter)
+                .map(r -> String.format(Locale.ROOT, "%.2fx (%s)", r.value(), r.peer()))
                 .orElse("–");
     }
 
     /** Each round's entries per second of Lightning ÷ that round's best peer, as "0.60x / 0.69x / –". */
     private String roundRatios(String workload) {
         return perRound.stream()
-                .map(round -> ratioTo(
-                                bestPeer(round, workload, Result::opsPerSecond, true),
-                                round,
-                                workload,
-                                Result::opsPerSecond)
-                        .map(r -> String.format(Locale.ROOT, "%.2fx", r))
+                .map(round -> toBestPeer(round, workload, Result::opsPerSecond, true)
+                        .map(r -> String.format(Locale.ROOT, "%.2fx", r.value()))
                         .orElse("–"))
                 .collect(Collectors.joining(" / "));
     }
 
-    private static Optional<Result> bestPeer(
+    /** Lightning's value divided by the best peer's, among {@code results}; empty if either is missing. */
+    private static Optional<Ratio> toBestPeer(
             List<Result> results, String workload, ToDoubleFunction<Result> value, boolean higherBetter) {
-        return results.stream()
-                .filter(r -> r.workload().equals(workload) && !r.store().equals(LIGHTNING))
-                .reduce((a, b) -> (value.applyAsDouble(a) >= value.applyAsDouble(b)) == higherBetter ? a : b);
-    }
-
-    private static Optional<Double> ratioTo(
-            Optional<Result> best, List<Result> results, String workload, ToDoubleFunction<Result> value) {
         Optional<Result> lightning = results.stream()
                 .filter(r -> r.store().equals(LIGHTNING) && r.workload().equals(workload))
                 .findFirst();
+        Optional<Result> best = results.stream()
+                .filter(r -> r.workload().equals(workload) && !r.store().equals(LIGHTNING))
+                .reduce((a, b) -> (value.applyAsDouble(a) >= value.applyAsDouble(b)) == higherBetter ? a : b);
         if (lightning.isEmpty() || best.isEmpty() || value.applyAsDouble(best.get()) == 0) {
             return Optional.empty();
         }
-        return Optional.of(value.applyAsDouble(lightning.get()) / value.applyAsDouble(best.get()));
+        return Optional.of(new Ratio(
+                value.applyAsDouble(lightning.get()) / value.applyAsDouble(best.get()),
+                best.get().store()));
     }
+
+    private record Ratio(double value, String peer) {}
 
     private Set<String> workloads() {
         return outcome.results().stream()
