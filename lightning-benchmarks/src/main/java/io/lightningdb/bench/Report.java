@@ -19,7 +19,6 @@ final class Report {
     private final Outcome outcome;
     private final List<String> jvm;
     private final List<List<Result>> perRound;
-    private final int rounds;
 
     /**
      * @param outcome the figures to report: the one round's, or each cell's median round
@@ -32,7 +31,6 @@ final class Report {
         this.outcome = outcome;
         this.jvm = jvm;
         this.perRound = perRound;
-        this.rounds = perRound.size();
     }
 
     String markdown() {
@@ -70,7 +68,7 @@ final class Report {
                                 Locale.ROOT,
                                 "Each store first ran every workload untimed on %,d keys in the same JVM (warm-up).",
                                 settings.warmupKeys()),
-                rounds == 1
+                perRound.size() == 1
                         ? ""
                         : String.format(
                                 Locale.ROOT,
@@ -79,7 +77,7 @@ final class Report {
                                         + " same round. A store's median may come from a faster or slower spell"
                                         + " of the machine than its peers', so each ratio to the best peer is"
                                         + " also given round by round, the best peer of each round.",
-                                rounds),
+                                perRound.size()),
                 Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize() / (double) (1L << 30),
                 System.getProperty("java.vm.name"),
@@ -101,7 +99,7 @@ final class Report {
                                 .orElse("–"));
             }
             md.append(" | ").append(ratio(w, Result::opsPerSecond, true));
-            if (rounds > 1) {
+            if (perRound.size() > 1) {
                 md.append("; by round ").append(roundRatios(w));
             }
             md.append(" |\n");
