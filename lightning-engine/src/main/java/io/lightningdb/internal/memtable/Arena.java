@@ -2,6 +2,7 @@ package io.lightningdb.internal.memtable;
 
 import io.lightningdb.internal.iterator.KeySlice;
 import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.Probe;
 import io.lightningdb.internal.util.Coding;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,6 +1,7 @@
 package io.lightningdb.internal.memtable;
 
 import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.Probe;
 import io.lightningdb.internal.util.Coding;
 import java.util.Arrays;
 

@@ -1,5 +1,6 @@
 package io.lightningdb.internal.memtable;
 
+import io.lightningdb.internal.key.Probe;
 import java.util.Arrays;
 
 /**

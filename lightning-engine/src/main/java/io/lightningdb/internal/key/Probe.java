@@ -1,18 +1,18 @@
-package io.lightningdb.internal.memtable;
+package io.lightningdb.internal.key;
 
-import io.lightningdb.internal.key.InternalKey;
 import java.util.Arrays;
 
 /**
- * Four bytes of a user key after a prefix that every key of a leaf's range shares, big-endian and
- * zero-padded: for keys sharing that prefix, a smaller probe means a smaller key, so a binary search
- * compares probes held in a cache line or two and reads entries only to settle equal probes.
+ * Four bytes of a user key after a prefix that every key of a group shares (a memtable leaf's
+ * range, a table block), big-endian and zero-padded: for keys sharing that prefix, a smaller probe
+ * means a smaller key, so a binary search compares probes held in a cache line or two and reads
+ * keys only to settle equal probes.
  */
-final class Probe {
+public final class Probe {
     private Probe() {}
 
     /** The probe of the user key {@code key[from, from + length)} after {@code prefix} bytes. */
-    static int of(byte[] key, int from, int length, int prefix) {
+    public static int of(byte[] key, int from, int length, int prefix) {
         int p = 0;
         for (int i = prefix; i < prefix + 4; i++) {
             p = (p << 8) | (i < length ? key[from + i] & 0xFF : 0);
@@ -24,7 +24,7 @@ final class Probe {
      * Length of the user-key prefix every key from {@code low} up to {@code high} shares (internal
      * keys; null for unbounded).
      */
-    static int sharedPrefix(byte[] low, byte[] high) {
+    public static int sharedPrefix(byte[] low, byte[] high) {
         if (low == null || high == null) {
             return 0;
         }
