@@ -2,17 +2,29 @@ package io.lightningdb.internal.sstable;
 
 import io.lightningdb.internal.iterator.KeySlice;
 import io.lightningdb.internal.key.InternalKey;
+import io.lightningdb.internal.key.Probe;
 import io.lightningdb.internal.util.Coding;
 import java.util.Arrays;
 
 /**
- * A parsed, immutable data block as {@link BlockBuilder} wrote it. Point lookups binary-search the
- * restart points without copying keys, then scan at most one restart interval.
+ * A parsed, immutable data block as {@link BlockBuilder} wrote it. A block's first seek
+ * binary-searches the restart points without copying keys, then scans at most one restart
+ * interval. A block sought again (a cached block that point reads come back to) gets a {@link
+ * BlockDirectory}, and its seeks read the one entry the directory points to. Scans from a block's
+ * first entry never build one.
  */
 final class Block {
+    /**
+     * Seeks through the restart points before the block gets a directory: a block sought once (a
+     * read that missed the cache, a scan's first block) is not worth decoding whole.
+     */
+    static final int SEEKS_BEFORE_DIRECTORY = 1;
+
     private final byte[] data;
     private final int restartsOffset;
     private final int restartCount;
+    private int restartSeeks; // racy: a lost count only delays the directory
+    private BlockDirectory directory; // racy single check: immutable, published through its final fields
 
     /** @throws IllegalArgumentException if the restart array is malformed */
     Block(byte[] data) {
@@ -28,8 +40,58 @@ final class Block {
         this.restartsOffset = (int) off;
     }
 
+    /**
+     * Bytes the block holds or may come to hold: its contents and the directory it gets if sought
+     * again (estimated at a full restart interval per restart point, as this engine writes them).
+     */
     int sizeInBytes() {
-        return data.length;
+        return data.length + BlockDirectory.bytesFor(restartCount * TableFormat.RESTART_INTERVAL);
+    }
+
+    /** Whether the block has its directory yet. */
+    boolean hasDirectory() {
+        return directory != null;
+    }
+
+    /** The directory, built on the seek after {@link #SEEKS_BEFORE_DIRECTORY}; null before. */
+    private BlockDirectory directoryForSeek() {
+        BlockDirectory d = directory;
+        if (d == null && ++restartSeeks > SEEKS_BEFORE_DIRECTORY) {
+            d = buildDirectory();
+            directory = d;
+        }
+        return d;
+    }
+
+    /** Decodes every entry: once for their offsets and shared prefix, once more for their probes. */
+    BlockDirectory buildDirectory() {
+        Cursor c = cursor();
+        int[] offsets = new int[4 * restartCount];
+        int count = 0;
+        byte[] first = null;
+        int prefix = 0;
+        int offset = 0; // of the current entry: where the one before ended
+        for (c.seekToFirst(); c.valid(); offset = c.next, c.next()) {
+            if (count == offsets.length) {
+                offsets = Arrays.copyOf(offsets, 2 * count);
+            }
+            offsets[count++] = offset;
+            int userLength = c.keyLen - InternalKey.TRAILER_SIZE;
+            if (first == null) {
+                first = Arrays.copyOf(c.keyBuf, userLength);
+                prefix = userLength;
+            } else {
+                int mismatch = Arrays.mismatch(first, 0, prefix, c.keyBuf, 0, Math.min(prefix, userLength));
+                prefix = mismatch < 0 ? Math.min(prefix, userLength) : mismatch;
+            }
+        }
+        int[] probes = new int[count];
+        int i = 0;
+        for (c.seekToFirst(); c.valid(); c.next()) {
+            probes[i++] = Probe.of(c.keyBuf, 0, c.keyLen - InternalKey.TRAILER_SIZE, prefix);
+        }
+        byte[] shared = first == null ? new byte[0] : Arrays.copyOf(first, prefix);
+        return new BlockDirectory(shared, offsets, probes, count);
     }
 
     private int restartPoint(int i) {
@@ -114,6 +176,41 @@ final class Block {
 
         /** Positions at the first entry whose internal key is {@code >= target}. */
         void seek(byte[] target) {
+            BlockDirectory d = directoryForSeek();
+            if (d == null || !seek(d, target)) {
+                seekByRestarts(target);
+            }
+        }
+
+        /**
+         * {@link #seek} through the directory: to the entry it lands on, then past the ones below
+         * the target (other versions of a key, keys whose probes tie). False, with nothing done,
+         * if the entry landed on cannot be read on its own.
+         */
+        boolean seek(BlockDirectory d, byte[] target) {
+            int index = d.firstCandidate(target);
+            if (index == d.count()) {
+                valid = false;
+                return true;
+            }
+            int at = readVarint(d.offset(index), varint);
+            int shared = (int) varint[0];
+            at = readVarint(at, varint);
+            int unshared = (int) varint[0];
+            ensureKeyCapacity(shared + unshared);
+            if (!d.restoreShared(index, shared, shared + unshared - InternalKey.TRAILER_SIZE, keyBuf)) {
+                return false;
+            }
+            at = readVarint(at, varint);
+            setEntry(at, shared, unshared, (int) varint[0]);
+            while (valid && compareCurrent(target) < 0) {
+                next();
+            }
+            return true;
+        }
+
+        /** {@link #seek} through the restart points. */
+        void seekByRestarts(byte[] target) {
             int lo = 0;
             int hi = restartCount - 1;
             while (lo < hi) { // find the last restart whose key is < target
@@ -175,21 +272,31 @@ final class Block {
                 valid = false;
                 return;
             }
-            p = readVarint(p, varint);
+            int at = readVarint(p, varint);
             int shared = restart ? 0 : (int) varint[0];
-            p = readVarint(p, varint);
+            at = readVarint(at, varint);
             int unshared = (int) varint[0];
-            p = readVarint(p, varint);
-            int vlen = (int) varint[0];
-            int newLen = shared + unshared;
-            if (newLen > keyBuf.length) {
-                keyBuf = Arrays.copyOf(keyBuf, Math.max(newLen, keyBuf.length * 2));
+            at = readVarint(at, varint);
+            ensureKeyCapacity(shared + unshared);
+            setEntry(at, shared, unshared, (int) varint[0]);
+        }
+
+        private void ensureKeyCapacity(int length) {
+            if (length > keyBuf.length) {
+                keyBuf = Arrays.copyOf(keyBuf, Math.max(length, keyBuf.length * 2));
             }
-            System.arraycopy(data, p, keyBuf, shared, unshared);
-            keyLen = newLen;
-            valueOffset = p + unshared;
-            valueLen = vlen;
-            next = valueOffset + vlen;
+        }
+
+        /**
+         * Makes an entry current: its key's first {@code shared} bytes are in the buffer already,
+         * the {@code unshared} rest starts at {@code keyStart}, then the value.
+         */
+        private void setEntry(int keyStart, int shared, int unshared, int valueLength) {
+            System.arraycopy(data, keyStart, keyBuf, shared, unshared);
+            keyLen = shared + unshared;
+            valueOffset = keyStart + unshared;
+            valueLen = valueLength;
+            next = valueOffset + valueLength;
             valid = true;
         }
     }
