@@ -75,9 +75,9 @@ final class BlockDirectory {
     /**
      * Writes the first {@code shared} bytes of the key of the entry {@link #firstCandidate} landed
      * on (the bytes it shares with the key before it) into {@code key}, from the prefix and the
-     * entry's probe. The key before has a smaller probe, so they differ within it; but a shorter key
-     * before may share the bytes of its sequence number with this one's user key and even its
-     * sequence number ({@code userLength} is where it starts), which no probe holds. False then.
+     * entry's own probe: the key before has a smaller probe, so the two part within it. False when
+     * a shorter key before has a sequence number whose bytes go on matching this key past its probe
+     * or into its own sequence number (which starts at {@code userLength}): no probe holds those.
      */
     boolean restoreShared(int index, int shared, int userLength, byte[] key) {
         int p = prefix.length;
@@ -96,7 +96,7 @@ final class BlockDirectory {
         return (int) (entries[index] >>> 32);
     }
 
-    /** Heap bytes of a directory of {@code entries} entries (the prefix not counted: a few bytes). */
+    /** Heap bytes of a directory of {@code entries} entries, but for the prefix's few bytes. */
     static int bytesFor(int entries) {
         return 16 + 16 + Long.BYTES * entries + 16;
     }
