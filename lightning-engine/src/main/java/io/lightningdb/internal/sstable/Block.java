@@ -63,28 +63,30 @@ final class Block {
         return d;
     }
 
-    /** Decodes every entry: once for their offsets and shared prefix, once more for their probes. */
+    /**
+     * Decodes every entry twice: for their offsets and the block's first and last keys (every key
+     * between them shares the user-key prefix those two share), then for their probes.
+     */
     BlockDirectory buildDirectory() {
         Cursor c = cursor();
         int[] offsets = new int[4 * restartCount];
         int count = 0;
         byte[] first = null;
-        int prefix = 0;
+        byte[] last = null;
         int offset = 0; // of the current entry: where the one before ended
         for (c.seekToFirst(); c.valid(); offset = c.next, c.next()) {
             if (count == offsets.length) {
                 offsets = Arrays.copyOf(offsets, 2 * count);
             }
             offsets[count++] = offset;
-            int userLength = c.keyLen - InternalKey.TRAILER_SIZE;
             if (first == null) {
-                first = Arrays.copyOf(c.keyBuf, userLength);
-                prefix = userLength;
-            } else {
-                int mismatch = Arrays.mismatch(first, 0, prefix, c.keyBuf, 0, Math.min(prefix, userLength));
-                prefix = mismatch < 0 ? Math.min(prefix, userLength) : mismatch;
+                first = c.key();
+            }
+            if (c.next >= restartsOffset) {
+                last = c.key();
             }
         }
+        int prefix = Probe.sharedPrefix(first, last);
         int[] probes = new int[count];
         int i = 0;
         for (c.seekToFirst(); c.valid(); c.next()) {
