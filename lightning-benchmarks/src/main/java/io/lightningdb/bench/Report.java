@@ -186,9 +186,7 @@ final class Report {
     /** Lightning's value divided by the best peer's, among {@code results}; empty if either is missing. */
     private static Optional<Ratio> toBestPeer(
             List<Result> results, String workload, ToDoubleFunction<Result> value, boolean higherBetter) {
-        Optional<Result> lightning = results.stream()
-                .filter(r -> r.store().equals(LIGHTNING) && r.workload().equals(workload))
-                .findFirst();
+        Optional<Result> lightning = find(results, LIGHTNING, workload);
         Optional<Result> best = results.stream()
                 .filter(r -> r.workload().equals(workload) && !r.store().equals(LIGHTNING))
                 .reduce((a, b) -> (value.applyAsDouble(a) >= value.applyAsDouble(b)) == higherBetter ? a : b);
@@ -210,7 +208,11 @@ final class Report {
     }
 
     private Optional<Result> find(String store, String workload) {
-        return outcome.results().stream()
+        return find(outcome.results(), store, workload);
+    }
+
+    private static Optional<Result> find(List<Result> results, String store, String workload) {
+        return results.stream()
                 .filter(r -> r.store().equals(store) && r.workload().equals(workload))
                 .findFirst();
     }
