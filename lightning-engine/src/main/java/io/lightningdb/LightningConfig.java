@@ -99,7 +99,11 @@ public final class LightningConfig {
         return cacheSize;
     }
 
-    /** Bytes a memtable holds before it is flushed to a table. Default 64 MiB. */
+    /**
+     * Bytes a memtable holds before it is flushed to a table. Default 64 MiB. A memtable of 4 MiB
+     * or more is flushed earlier once scans have read as many bytes through it as it holds: a
+     * table's entries lie in key order and scan about three times faster than a memtable's.
+     */
     public long writeBufferSize() {
         return writeBufferSize;
     }
@@ -203,7 +207,11 @@ public final class LightningConfig {
         return maxImmutableMemtables;
     }
 
-    /** Level-0 table count that triggers a compaction into level 1. Default 4. */
+    /**
+     * Level-0 table count that triggers a compaction into level 1. Default 4. Level 0 is also
+     * compacted, with background compaction on, once scans have read as many bytes through it,
+     * while its tables overlap each other or level 1, as levels 0 and 1 hold.
+     */
     public int level0CompactionTrigger() {
         return level0CompactionTrigger;
     }

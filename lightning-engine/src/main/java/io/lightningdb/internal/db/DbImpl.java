@@ -128,6 +128,8 @@ public final class DbImpl implements LightningDb {
     private boolean flushScheduled;
     private boolean retiringLogs; // a finished flush is retiring the log segments it covered
     private boolean compactionScheduled;
+    private final ScanCharges scanCharges = new ScanCharges();
+    private Version level0WantedByScans; // the version whose level 0 scans paid to compact; lock held
 
     private DbImpl(Path dir, LightningConfig config, DirLock dirLock, Encryptor encryptor, BlockCompressor compressor) {
         this.dir = dir;
@@ -682,13 +684,18 @@ public final class DbImpl implements LightningDb {
                 backgroundWorkDone.awaitUninterruptibly();
                 continue;
             }
-            long logNumber = rotateLog();
-            immutables.addFirst(mem);
-            mem = new MemTable(logNumber);
-            installView();
-            scheduleFlush();
+            switchMemTable();
             force = false;
         }
+    }
+
+    /** Makes the memtable immutable, starts a new one on a new log segment, and schedules a flush. Lock held. */
+    private void switchMemTable() {
+        long logNumber = rotateLog();
+        immutables.addFirst(mem);
+        mem = new MemTable(logNumber);
+        installView();
+        scheduleFlush();
     }
 
     private long rotateLog() {
@@ -919,6 +926,52 @@ public final class DbImpl implements LightningDb {
 
     void countRead(int bytes) {
         counters.bytesRead.add(bytes);
+    }
+
+    /**
+     * A scan read {@code bytes} through {@code scanned}: charges them to its memtable and tables, and
+     * flushes or compacts what scans have paid to rewrite ({@link ScanCharges}). A view no longer
+     * current is not charged: what it read is being rewritten already, or has been.
+     */
+    void chargeScan(ReadView scanned, long bytes) {
+        if (scanned != view || closed) {
+            return;
+        }
+        if (scanCharges.chargeMemTable(scanned.mem, bytes)) {
+            flushForScans(scanned.mem);
+        }
+        if (scanCharges.chargeLevel0(scanned.version, bytes)) {
+            compactLevel0ForScans(scanned.version);
+        }
+    }
+
+    /**
+     * Switches the memtable at the head of the write queue, so no commit is writing to it, unless a
+     * write has switched it already or flushes are behind (then writers will switch it anyway).
+     * Waits, like a write, for the commits queued before it; never for a flush.
+     */
+    private void flushForScans(MemTable scanned) {
+        try {
+            runAsWriter(new Writer(NO_MUTATIONS, null, false, () -> {
+                if (mem == scanned && !mem.isEmpty() && immutables.size() < config.maxImmutableMemtables()) {
+                    switchMemTable();
+                }
+            }));
+        } catch (LightningException e) {
+            // closed or failed meanwhile: the scan learns that from its own next read, not from this
+        }
+    }
+
+    private void compactLevel0ForScans(Version scanned) {
+        lock.lock();
+        try {
+            if (config.backgroundCompaction() && versions.current() == scanned) {
+                level0WantedByScans = scanned;
+                maybeScheduleCompaction();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A sequence argument meaning "the newest published writes". */
@@ -1269,7 +1322,7 @@ public final class DbImpl implements LightningDb {
         if (compactionScheduled || closed || backgroundError != null || !config.backgroundCompaction()) {
             return;
         }
-        if (picker.pendingCount(versions.current()) > 0) {
+        if (picker.pendingCount(versions.current()) > 0 || level0WantedByScans == versions.current()) {
             compactionScheduled = true;
             compactionExecutor.execute(this::compactionTask);
         }
@@ -1285,6 +1338,10 @@ public final class DbImpl implements LightningDb {
                         return;
                     }
                     c = picker.pick(versions);
+                    if (c == null && level0WantedByScans == versions.current()) {
+                        c = picker.pickWholeLevel(versions.current(), 0);
+                    }
+                    level0WantedByScans = null; // done, or overtaken by a compaction that changes level 0
                     if (c == null) {
                         return;
                     }

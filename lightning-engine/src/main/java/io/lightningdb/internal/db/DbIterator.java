@@ -11,6 +11,8 @@ import io.lightningdb.internal.key.Lookup;
 /**
  * The user-facing scan: turns the merged stream of internal entries into one entry per live key at
  * the scan's sequence number, inside the range's bounds. Pins its {@link ReadView} until closed.
+ * Charges the bytes it returns to what it read, a megabyte at a time and the rest when closed
+ * ({@link ScanCharges}).
  */
 final class DbIterator implements KvIterator {
     private final DbImpl db;
@@ -26,6 +28,7 @@ final class DbIterator implements KvIterator {
     private byte[] value;
     private boolean exhausted;
     private boolean closed;
+    private long uncharged; // bytes returned since the last charge
 
     DbIterator(DbImpl db, ReadView view, InternalIterator input, long sequence, long nowMillis, KeyRange range) {
         this.db = db;
@@ -55,7 +58,12 @@ final class DbIterator implements KvIterator {
             value = null;
             return false;
         }
-        db.countRead(key.length + value.length);
+        int bytes = key.length + value.length;
+        db.countRead(bytes);
+        uncharged += bytes;
+        if (uncharged >= ScanCharges.CHARGE_EVERY_BYTES) {
+            charge();
+        }
         return true;
     }
 
@@ -121,12 +129,20 @@ final class DbIterator implements KvIterator {
         return CurrentEntry.require(value);
     }
 
+    private void charge() {
+        if (uncharged > 0) {
+            db.chargeScan(view, uncharged);
+            uncharged = 0;
+        }
+    }
+
     @Override
     public void close() {
         if (!closed) {
             closed = true;
             try {
                 input.close();
+                charge();
             } finally {
                 view.unref();
             }
