@@ -209,8 +209,8 @@ public final class LightningConfig {
 
     /**
      * Level-0 table count that triggers a compaction into level 1. Default 4. Level 0 is also
-     * compacted, with background compaction on, once scans have read as many bytes through it,
-     * while its tables overlap each other or level 1, as levels 0 and 1 hold.
+     * compacted, with background compaction on, once scans have read four times as many bytes
+     * through it, while its tables overlap each other or level 1, as levels 0 and 1 hold.
      */
     public int level0CompactionTrigger() {
         return level0CompactionTrigger;

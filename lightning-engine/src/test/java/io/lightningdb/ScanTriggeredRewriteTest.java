@@ -89,7 +89,7 @@ class ScanTriggeredRewriteTest {
         putTwoOverlappingTables();
         assertThat(filesAt(0)).isEqualTo(2);
 
-        scanAll(4); // more bytes than both tables hold
+        scanAll(12); // more than four times the bytes both tables hold
 
         await().atMost(BACKGROUND).until(() -> filesAt(0) == 0);
         assertThat(filesAt(1)).isPositive();
@@ -102,7 +102,7 @@ class ScanTriggeredRewriteTest {
                 dir, CONFIG.toBuilder().backgroundCompaction(false).build());
         putTwoOverlappingTables();
 
-        scanAll(4);
+        scanAll(12);
 
         assertThat(filesAt(0)).isEqualTo(2);
         assertThat(db.stats().compactions()).isZero();

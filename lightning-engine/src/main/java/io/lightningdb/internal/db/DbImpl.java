@@ -947,13 +947,16 @@ public final class DbImpl implements LightningDb {
 
     /**
      * Switches the memtable at the head of the write queue, so no commit is writing to it, unless a
-     * write has switched it already or flushes are behind (then writers will switch it anyway).
-     * Waits, like a write, for the commits queued before it; never for a flush.
+     * write has switched it already, or flushes or compactions are behind (another level-0 table
+     * would only slow writers down). Waits, like a write, for the commits queued before it; never
+     * for a flush.
      */
     private void flushForScans(MemTable scanned) {
         try {
             runAsWriter(new Writer(NO_MUTATIONS, null, false, () -> {
-                if (mem == scanned && !mem.isEmpty() && immutables.size() < config.maxImmutableMemtables()) {
+                if (mem == scanned
+                        && immutables.size() < config.maxImmutableMemtables()
+                        && versions.current().files(0).size() < config.level0SlowdownTrigger()) {
                     switchMemTable();
                 }
             }));
