@@ -61,10 +61,7 @@ class ScanTriggeredRewriteTest {
         putInRandomOrder(5_000, "v1"); // well under a megabyte
 
         scanAll(40);
-        db.put("last", "write");
-        db.flush();
-
-        assertThat(db.stats().flushes()).as("only the flush asked for").isEqualTo(1);
+        assertNoFlushButTheOneAskedFor();
     }
 
     @Test
@@ -77,10 +74,7 @@ class ScanTriggeredRewriteTest {
                 for (int n = 0; n < 10 && it.next(); n++) {}
             }
         }
-        db.put("last", "write");
-        db.flush();
-
-        assertThat(db.stats().flushes()).as("only the flush asked for").isEqualTo(1);
+        assertNoFlushButTheOneAskedFor();
     }
 
     @Test
@@ -162,6 +156,17 @@ class ScanTriggeredRewriteTest {
 
         db = LightningDb.open(dir, CONFIG);
         assertThat(scanAll(1)).containsExactlyElementsOf(model.entrySet());
+    }
+
+    /**
+     * A flush asked for now waits for any flush a scan started, so a memtable the scans switched
+     * shows as a second flush.
+     */
+    private void assertNoFlushButTheOneAskedFor() {
+        db.put("last", "write");
+        db.flush();
+
+        assertThat(db.stats().flushes()).as("only the flush asked for").isEqualTo(1);
     }
 
     /** About 2.5 MiB of keys, flushed; then every other key overwritten, flushed: two level-0 tables. */
