@@ -35,6 +35,11 @@ import java.util.List;
  * @param activeSnapshots snapshots open now (transactions included)
  * @param compressionInputBytes raw bytes of the table data blocks written since open
  * @param compressionOutputBytes bytes those blocks take on disk (blocks kept raw count as is)
+ * @param scanFlushes memtables switched early, for flushing, because scans had read as many bytes
+ *     through them as they held (counted in {@code flushes} once flushed)
+ * @param scanCompactions compactions of level 0 asked for because scans had read four times the
+ *     bytes of levels 0 and 1 through overlapping tables (each runs unless another compaction
+ *     changes level 0 first; counted in {@code compactions} once done)
  */
 public record DbStats(
         long gets,
@@ -65,7 +70,9 @@ public record DbStats(
         int activeTransactions,
         int activeSnapshots,
         long compressionInputBytes,
-        long compressionOutputBytes) {
+        long compressionOutputBytes,
+        long scanFlushes,
+        long scanCompactions) {
 
     public DbStats {
         levels = List.copyOf(levels);

@@ -50,6 +50,7 @@ class ScanTriggeredRewriteTest {
 
         scanAll(2); // together, more bytes than the memtable holds
 
+        assertThat(db.stats().scanFlushes()).as("switched by the scan itself").isEqualTo(1);
         await().atMost(BACKGROUND).until(() -> db.stats().flushes() == 1);
         assertThat(filesAt(0)).isEqualTo(1);
         assertThat(scanAll(1)).containsExactlyElementsOf(model.entrySet());
@@ -85,6 +86,9 @@ class ScanTriggeredRewriteTest {
 
         scanAll(12); // more than four times the bytes both tables hold
 
+        assertThat(db.stats().scanCompactions())
+                .as("asked for by the scans themselves")
+                .isEqualTo(1);
         await().atMost(BACKGROUND).until(() -> filesAt(0) == 0);
         assertThat(filesAt(1)).isPositive();
         assertThat(scanAll(1)).containsExactlyElementsOf(model.entrySet());
@@ -99,7 +103,29 @@ class ScanTriggeredRewriteTest {
         scanAll(12);
 
         assertThat(filesAt(0)).isEqualTo(2);
+        assertThat(db.stats().scanCompactions()).isZero();
         assertThat(db.stats().compactions()).isZero();
+    }
+
+    @Test
+    void level0IsNotCompactedForScansBelowItsPrice() {
+        db = LightningDb.open(dir, CONFIG);
+        putTwoOverlappingTables();
+
+        scanAll(2); // less than four times the bytes both tables hold
+
+        assertThat(db.stats().scanCompactions()).isZero();
+    }
+
+    @Test
+    void aLoneLevel0TableIsNeverCompactedForScans() {
+        db = LightningDb.open(dir, CONFIG);
+        putInRandomOrder(20_000, "v1");
+        db.flush();
+
+        scanAll(12); // nothing to merge it with, however much is read
+
+        assertThat(db.stats().scanCompactions()).isZero();
     }
 
     /** The switch for scans goes through the write queue: no write may land in a memtable being flushed. */
@@ -168,6 +194,7 @@ class ScanTriggeredRewriteTest {
      * shows as a second flush.
      */
     private void assertNoFlushButTheOneAskedFor() {
+        assertThat(db.stats().scanFlushes()).isZero();
         db.put("last", "write");
         db.flush();
 

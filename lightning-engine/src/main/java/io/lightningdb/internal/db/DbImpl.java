@@ -958,6 +958,7 @@ public final class DbImpl implements LightningDb {
                         && immutables.size() < config.maxImmutableMemtables()
                         && versions.current().files(0).size() < config.level0SlowdownTrigger()) {
                     switchMemTable();
+                    counters.scanFlushes.increment();
                 }
             }));
         } catch (LightningException e) {
@@ -970,6 +971,7 @@ public final class DbImpl implements LightningDb {
         try {
             if (config.backgroundCompaction() && versions.current() == scanned) {
                 level0WantedByScans = scanned;
+                counters.scanCompactions.increment();
                 maybeScheduleCompaction();
             }
         } finally {
@@ -1661,7 +1663,9 @@ public final class DbImpl implements LightningDb {
                 activeTx,
                 activeSnapshots,
                 compressor.bytesIn(),
-                compressor.bytesOut());
+                compressor.bytesOut(),
+                counters.scanFlushes.sum(),
+                counters.scanCompactions.sum());
     }
 
     @Override

@@ -12,6 +12,8 @@ final class EngineCounters {
     final LongAdder bytesRead = new LongAdder();
     final LongAdder flushes = new LongAdder();
     final LongAdder compactions = new LongAdder();
+    final LongAdder scanFlushes = new LongAdder();
+    final LongAdder scanCompactions = new LongAdder();
     final LongAdder compactionBytesRead = new LongAdder();
     final LongAdder compactionBytesWritten = new LongAdder();
     final LongAdder walSyncs = new LongAdder();

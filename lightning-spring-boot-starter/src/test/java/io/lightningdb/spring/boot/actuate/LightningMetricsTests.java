@@ -52,6 +52,8 @@ class LightningMetricsTests {
                 "lightning.db.storage",
                 "lightning.db.compaction.pending",
                 "lightning.db.compaction.completed",
+                "lightning.db.scan.flushes",
+                "lightning.db.scan.compactions",
                 "lightning.db.up"
             }) {
                 assertThat(registry.find(name).meter()).as(name).isNotNull();

@@ -27,8 +27,8 @@ import java.util.function.ToDoubleFunction;
  * database is closed the counters keep their last values and {@code lightning.db.up} drops to 0.
  */
 public class LightningMetrics implements MeterBinder {
-    private static final DbStats NONE =
-            new DbStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final DbStats NONE = new DbStats(
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private final LightningDb db;
     private volatile DbStats last = NONE;
@@ -117,6 +117,12 @@ public class LightningMetrics implements MeterBinder {
         counter(registry, "lightning.db.flushes", null, "Memtables flushed to table files", DbStats::flushes);
         counter(
                 registry,
+                "lightning.db.scan.flushes",
+                null,
+                "Memtables switched early for flushing because scans kept reading them",
+                DbStats::scanFlushes);
+        counter(
+                registry,
                 "lightning.db.write.stalls",
                 null,
                 "Times a writer waited for flush or compaction",
@@ -130,6 +136,12 @@ public class LightningMetrics implements MeterBinder {
                 DbStats::walBytes);
 
         counter(registry, "lightning.db.compaction.completed", null, "Compactions completed", DbStats::compactions);
+        counter(
+                registry,
+                "lightning.db.scan.compactions",
+                null,
+                "Level-0 compactions asked for because scans kept merging overlapping tables",
+                DbStats::scanCompactions);
         counter(
                 registry,
                 "lightning.db.compaction.read",
