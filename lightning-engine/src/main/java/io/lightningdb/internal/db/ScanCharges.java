@@ -3,6 +3,7 @@ package io.lightningdb.internal.db;
 import io.lightningdb.internal.memtable.MemTable;
 import io.lightningdb.internal.version.Version;
 import java.lang.ref.WeakReference;
+import java.util.function.ToLongFunction;
 
 /**
  * Decides when scans have paid for rewriting what they read, so that later scans read it faster.
@@ -51,13 +52,12 @@ final class ScanCharges {
     /** Level 0's price in bytes scans return, per byte of levels 0 and 1 (see the class comment). */
     static final int LEVEL0_PRICE_FACTOR = 4;
 
-    private final Account memtable = new Account();
-    private final Account level0 = new Account();
+    private final Account<MemTable> memtable = new Account<>(MemTable::approximateBytes);
+    private final Account<Version> level0 = new Account<>(ScanCharges::level0Price);
 
     /** Charges a scan's bytes to the memtable it read; true (once per memtable) when a flush is due. */
     boolean chargeMemTable(MemTable mem, long bytes) {
-        long price = mem.approximateBytes();
-        return price >= MIN_MEMTABLE_BYTES && memtable.charge(mem, bytes, price);
+        return mem.approximateBytes() >= MIN_MEMTABLE_BYTES && memtable.charge(mem, bytes);
     }
 
     /**
@@ -65,7 +65,7 @@ final class ScanCharges {
      * version) when compacting level 0 into level 1 is due.
      */
     boolean chargeLevel0(Version v, long bytes) {
-        return level0Overlaps(v) && level0.charge(v, bytes, LEVEL0_PRICE_FACTOR * (v.levelBytes(0) + v.levelBytes(1)));
+        return level0Overlaps(v) && level0.charge(v, bytes);
     }
 
     /** Whether level 0 holds tables a scan must merge with each other or with level 1. */
@@ -74,26 +74,43 @@ final class ScanCharges {
         return files > 1 || (files == 1 && !v.files(1).isEmpty());
     }
 
+    private static long level0Price(Version v) {
+        return LEVEL0_PRICE_FACTOR * (v.levelBytes(0) + v.levelBytes(1));
+    }
+
     /**
      * Bytes charged to one owner, a memtable or a version, started again when the owner changes.
      * The owner is held weakly: a flushed memtable must not stay in memory for want of a new charge.
+     * Prices only grow (a memtable's as it fills; a version's never changes), so the price is looked
+     * up again only once the charges reach the one last seen, not on every scan.
      */
-    private static final class Account {
-        private WeakReference<Object> owner = new WeakReference<>(null);
+    private static final class Account<T> {
+        private final ToLongFunction<T> priceOf;
+        private WeakReference<T> owner = new WeakReference<>(null);
         private long charged;
+        private long lastPrice;
         private boolean due;
 
-        synchronized boolean charge(Object to, long bytes, long price) {
+        Account(ToLongFunction<T> priceOf) {
+            this.priceOf = priceOf;
+        }
+
+        synchronized boolean charge(T to, long bytes) {
             if (to != owner.get()) {
                 owner = new WeakReference<>(to);
                 charged = 0;
+                lastPrice = 0;
                 due = false;
             }
             if (due) {
                 return false;
             }
             charged += bytes;
-            due = charged >= price;
+            if (charged < lastPrice) {
+                return false;
+            }
+            lastPrice = priceOf.applyAsLong(to);
+            due = charged >= lastPrice;
             return due;
         }
     }
