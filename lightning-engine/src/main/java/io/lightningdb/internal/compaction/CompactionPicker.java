@@ -12,10 +12,12 @@ import java.util.List;
  * Chooses what to compact, leveled-style: each level has a size budget ({@code levelBaseSize}
  * times {@code multiplier^(level-1)}; level 0 counts files instead of bytes). The level most over
  * budget is compacted first; within a level, files are taken round-robin through the key space so
- * every key range gets rewritten in turn. Called with the database lock held.
+ * every key range gets rewritten in turn. When no level is over budget, all of level 0 goes into
+ * level 1 if scans have asked for it ({@link #requestLevel0}). Called with the database lock held.
  */
 public final class CompactionPicker {
     private final LightningConfig config;
+    private Version level0Requested; // the version whose level 0 scans paid to compact
 
     public CompactionPicker(LightningConfig config) {
         this.config = config;
@@ -37,11 +39,22 @@ public final class CompactionPicker {
         return (long) bytes;
     }
 
-    /** Levels whose score is at least 1 (not counting the last level, which cannot be pushed down). */
+    /**
+     * Asks for all of level 0 to be compacted into level 1, as long as {@code v} is the current
+     * version when the next compaction is picked: any compaction before changes what scans merge.
+     */
+    public void requestLevel0(Version v) {
+        level0Requested = v;
+    }
+
+    /**
+     * Levels whose score is at least 1 (not counting the last level, which cannot be pushed down),
+     * or level 0 if requested for {@code v}.
+     */
     public int pendingCount(Version v) {
         int n = 0;
         for (int level = 0; level < Version.NUM_LEVELS - 1; level++) {
-            if (score(v, level) >= 1.0) {
+            if (score(v, level) >= 1.0 || (level == 0 && level0Requested == v)) {
                 n++;
             }
         }
@@ -51,6 +64,8 @@ public final class CompactionPicker {
     /** The most urgent compaction, or null when every level is within budget or busy. */
     public Compaction pick(VersionSet versions) {
         Version v = versions.current();
+        boolean level0Wanted = level0Requested == v;
+        level0Requested = null; // picked now, or overtaken by a compaction that changes level 0
         int bestLevel = -1;
         double bestScore = 1.0;
         for (int level = 0; level < Version.NUM_LEVELS - 1; level++) {
@@ -61,7 +76,7 @@ public final class CompactionPicker {
             }
         }
         if (bestLevel < 0) {
-            return null;
+            return level0Wanted ? pickWholeLevel(v, 0) : null;
         }
         List<FileMetaData> inputs;
         if (bestLevel == 0) {

@@ -129,7 +129,6 @@ public final class DbImpl implements LightningDb {
     private boolean retiringLogs; // a finished flush is retiring the log segments it covered
     private boolean compactionScheduled;
     private final ScanCharges scanCharges = new ScanCharges();
-    private Version level0WantedByScans; // the version whose level 0 scans paid to compact; lock held
 
     private DbImpl(Path dir, LightningConfig config, DirLock dirLock, Encryptor encryptor, BlockCompressor compressor) {
         this.dir = dir;
@@ -970,7 +969,7 @@ public final class DbImpl implements LightningDb {
         lock.lock();
         try {
             if (config.backgroundCompaction() && versions.current() == scanned) {
-                level0WantedByScans = scanned;
+                picker.requestLevel0(scanned);
                 counters.scanCompactions.increment();
                 maybeScheduleCompaction();
             }
@@ -1327,7 +1326,7 @@ public final class DbImpl implements LightningDb {
         if (compactionScheduled || closed || backgroundError != null || !config.backgroundCompaction()) {
             return;
         }
-        if (picker.pendingCount(versions.current()) > 0 || level0WantedByScans == versions.current()) {
+        if (picker.pendingCount(versions.current()) > 0) {
             compactionScheduled = true;
             compactionExecutor.execute(this::compactionTask);
         }
@@ -1343,10 +1342,6 @@ public final class DbImpl implements LightningDb {
                         return;
                     }
                     c = picker.pick(versions);
-                    if (c == null && level0WantedByScans == versions.current()) {
-                        c = picker.pickWholeLevel(versions.current(), 0);
-                    }
-                    level0WantedByScans = null; // done, or overtaken by a compaction that changes level 0
                     if (c == null) {
                         return;
                     }
