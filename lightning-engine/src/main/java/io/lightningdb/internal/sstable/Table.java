@@ -40,6 +40,7 @@ public final class Table implements IteratorSource, AutoCloseable {
     private final int[] blockSizes;
     private final long entries;
     private final ResidentBlocks resident;
+    private final FilterUse filterUse = new FilterUse(); // whether point reads consult the filter
 
     private Table(
             Path path,
@@ -232,7 +233,7 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     /** Like {@link #get(byte[], long, Clock)}, with the key's {@link KeyHash} already computed. */
     public byte[] get(byte[] userKey, long hash, long sequence, Clock clock) {
-        if (!BloomFilter.mayContain(filter, hash)) {
+        if (!filterUse.admits(filter, hash)) {
             return null;
         }
         byte[] target = InternalKey.seekKey(userKey, sequence);
@@ -272,6 +273,11 @@ public final class Table implements IteratorSource, AutoCloseable {
 
     public long entries() {
         return entries;
+    }
+
+    /** Whether point reads skip this table's bloom filter now ({@link FilterUse}). */
+    boolean filterSkipped() {
+        return filterUse.skipping();
     }
 
     /** How many of this table's blocks it references directly (they are in the cache). */

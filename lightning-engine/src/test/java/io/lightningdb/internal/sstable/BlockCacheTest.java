@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The block cache with each table's resident block references in front of it: hits served from a
  * table's slots count as hits, and a slot never outlives the cache's entry, so the cache's budget
- * bounds the memory blocks take.
+ * bounds the memory blocks take. Reads that skip the bloom filter still answer from the blocks.
  */
 class BlockCacheTest {
     private static final Clock EPOCH = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
@@ -63,6 +63,26 @@ class BlockCacheTest {
             assertThat(table.get(key(i), InternalKey.MAX_SEQUENCE, EPOCH)).isEqualTo(value(i));
         }
         assertThat(table.residentBlocks()).isZero();
+        table.close();
+    }
+
+    @Test
+    void onceReadsSkipTheFilterAbsentKeysAreAnsweredFromTheBlocks() throws Exception {
+        BlockCache cache = new BlockCache(64L << 20);
+        Table table = Table.open(build(), 1, cache);
+        SplittableRandom random = new SplittableRandom(2);
+        for (int i = 0; i < 200_000 && !table.filterSkipped(); i++) {
+            int k = random.nextInt(KEYS);
+            assertThat(table.get(key(k), InternalKey.MAX_SEQUENCE, EPOCH)).isEqualTo(value(k));
+        }
+        assertThat(table.filterSkipped()).isTrue();
+        long blockReads = cache.stats().requestCount();
+        for (int i = 0; i < 20; i++) { // inside the table's range, never written
+            byte[] absent = (new String(key(random.nextInt(KEYS)), StandardCharsets.UTF_8) + "x")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(table.get(absent, InternalKey.MAX_SEQUENCE, EPOCH)).isNull();
+        }
+        assertThat(cache.stats().requestCount()).isGreaterThan(blockReads); // some went past the filter
         table.close();
     }
 

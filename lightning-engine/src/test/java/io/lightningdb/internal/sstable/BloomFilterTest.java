@@ -70,7 +70,8 @@ class BloomFilterTest {
         return (double) admitted / others.length;
     }
 
-    private static long[] hashes(String prefix, int n) {
+    /** The {@link KeyHash}es of {@code prefix + i} for i below {@code n}. */
+    static long[] hashes(String prefix, int n) {
         long[] hashes = new long[n];
         for (int i = 0; i < n; i++) {
             byte[] key = (prefix + i).getBytes(StandardCharsets.UTF_8);
