@@ -7,9 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the table does not hold: it turns them away for one cache miss, where the index search and block
  * seek it spares cost several. On a read of a key the table holds, it is that one miss for nothing,
  * and those are most reads of the deepest level, where each key lives in the one table whose range
- * covers it. Measured on one compacted table of 300k keys, all blocks cached (2-core VM): a get of
- * a present key took 0.82-0.93 µs consulting the filter and 0.71-0.78 µs without; a get of an absent
- * key took 0.13 µs with it.
+ * covers it. Measured on one compacted table of 300k keys, all blocks cached (2-core VM), in one
+ * batch of runs: a get of a present key took 0.84-0.88 µs consulting the filter and 0.71-0.78 µs
+ * never consulting it; a get of an absent key took 0.13 µs consulting it.
  *
  * <p>So reads consult the filter while it turns a fair share of them away, and skip it while it
  * admits nearly all. One read in {@link #SAMPLE_EVERY}, picked at random, consults it in either
@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * block is not cached. A new table consults its filter until its first window says otherwise.
  *
  * <p>Skipping never changes an answer, only its cost: the filter admits every key the table holds.
- * The tallies are plain fields shared by every reader of the table without synchronization: a
- * tally lost to a race shifts a verdict by one read at most.
+ * The verdict and tallies are plain fields shared by every reader of the table without
+ * synchronization: a race may lose or repeat a tally, which only moves a window's end by a read or
+ * two, and a reader may act on a verdict a little late.
  */
 final class FilterUse {
     /** One read in this many consults the filter whatever the verdict, and is tallied. */
